@@ -1,0 +1,29 @@
+"""``python -m snippet_runner``: render every snippet into the cache, without MkDocs."""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from snippet_runner.render import SnippetFailure, render_all
+from snippet_runner.settings import load_settings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m snippet_runner", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder holding pyproject.toml (default: here)")
+    parser.add_argument("--jobs", type=int, default=None, help="snippets run at once (default: one per core)")
+    parser.add_argument("--no-cache", action="store_true", help="run every snippet, even unchanged ones")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        report = render_all(load_settings(args.root), workers=args.jobs, use_cache=not args.no_cache)
+    except SnippetFailure as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    print(report.timing_table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The snippet cache: one checksummed JSON entry per snippet, written atomically.
+
+An entry is reused only if its key matches (the snippet's source, its
+settings, the runner's own code, the Python version and every installed
+package version) and every local file the snippet read last time (modules
+imported from ``snippets/``, data files) still has the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+@cache
+def environment_fingerprint() -> str:
+    """Python's version and every installed distribution's version."""
+    packages = sorted(
+        f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()
+    )
+    runner_code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    return sha256("\n".join([sys.version, *packages, sha256(runner_code)]).encode())
+
+
+def load_entry(path: Path) -> dict | None:
+    """The entry's payload, or None if it is missing, truncated or tampered with."""
+    try:
+        stored = json.loads(path.read_bytes())
+        payload = stored["payload"]
+        if stored["sha256"] != sha256(_canonical(payload)):
+            return None
+        return payload
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_entry(path: Path, payload: dict) -> None:
+    stored = {"sha256": sha256(_canonical(payload)), "payload": payload}
+    write_atomically(path, json.dumps(stored, indent=1).encode())
+
+
+def _canonical(payload: dict) -> bytes:
+    return json.dumps(payload, sort_keys=True).encode()
