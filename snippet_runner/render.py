@@ -401,3 +401,8 @@ def figure_files(settings: Settings) -> list[tuple[str, Path]]:
         (FIGURE_URL_PREFIX.lstrip("/") + path.relative_to(settings.figures_dir).as_posix(), path)
         for path in sorted(settings.figures_dir.rglob("*.svg"))
     ]
+
+
+def cached_entry(settings: Settings, snippet: str) -> dict | None:
+    """The last successful run of ``snippet`` (its stdout, stderr, figures), if cached."""
+    return cache.load_entry(_entry_path(settings, snippet))
