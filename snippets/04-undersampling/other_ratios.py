@@ -1,0 +1,23 @@
+"""Undersample the same data to several class ratios and print the counts each one leaves."""
+from collections import Counter
+
+from imblearn.under_sampling import RandomUnderSampler
+from sklearn.datasets import make_classification
+
+X, y = make_classification(
+    n_samples=10_000,
+    n_features=2,
+    n_redundant=0,
+    n_clusters_per_class=1,
+    weights=[0.99],
+    flip_y=0,
+    random_state=1,
+)
+print(f"{'original':>22}: {dict(sorted(Counter(y.tolist()).items()))}")
+
+# A float is the wanted minority/majority ratio after resampling; it must be at least
+# the current ratio (0.0101 here), because an undersampler can only delete.
+# A dict gives the exact number of examples to keep per class.
+for strategy in [0.05, 0.1, 0.25, 0.5, 1.0, {0: 750, 1: 100}]:
+    _, y_under = RandomUnderSampler(sampling_strategy=strategy, random_state=1).fit_resample(X, y)
+    print(f"{str(strategy):>22}: {dict(sorted(Counter(y_under.tolist()).items()))}")

@@ -1,0 +1,42 @@
+"""Shared fixtures. The real site is built once per test session, with the
+real MkDocs and the real snippet runner, however many xdist workers there are."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site``, run from ``project``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The course built into a folder shared by all workers of this session.
+    Building also brings the snippet cache up to date."""
+    shared = tmp_path_factory.getbasetemp().parent  # common to all xdist workers
+    site, log = shared / "site", shared / "build.log"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            done = mkdocs_build(ROOT, site)
+            log.write_text(f"exit status {done.returncode}\n{done.stdout}{done.stderr}")
+    text = log.read_text()
+    if not text.startswith("exit status 0\n"):
+        pytest.fail(f"mkdocs build --strict failed:\n{text[-6000:]}", pytrace=False)
+    return site

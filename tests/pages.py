@@ -1,0 +1,133 @@
+"""Read pages the way the build reads them, and compare them with fresh runs.
+
+Used by the page tests on the real site, and by the engine tests on
+throwaway projects, so both check exactly the same things.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+from pytest_codeblocks import extract_from_buffer
+
+# Fence languages that highlight as Python; only exactly "python" is run.
+PYTHON_LANGUAGES = {"python", "py", "python3", "py3", "pycon"}
+
+
+def snippets_config(project: Path) -> dict:
+    """The pymdownx.snippets settings in the project's mkdocs.yml."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            return dict(extension["pymdownx.snippets"])
+    raise LookupError("mkdocs.yml does not configure pymdownx.snippets")
+
+
+def expand_includes(project: Path, page: Path) -> str:
+    """The page's Markdown with every ``--8<--`` include expanded by
+    pymdownx.snippets itself, configured as in mkdocs.yml. Paths resolve
+    against ``project``, as they do when MkDocs runs there."""
+    config = snippets_config(project)
+    config["base_path"] = [str(project / p) for p in config.get("base_path", ["."])]
+    converter = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": config})
+    lines = page.read_text(encoding="utf-8").split("\n")
+    return "\n".join(converter.preprocessors["snippet"].run(lines))
+
+
+@dataclass
+class Block:
+    code: str
+    lineno: int  # line in the expanded page
+
+
+def python_blocks(project: Path, page: Path) -> list[Block]:
+    """Python fences as pytest-codeblocks sees them (info string exactly ``python``)."""
+    blocks = extract_from_buffer(io.StringIO(expand_includes(project, page)))
+    return [Block(b.code, b.lineno) for b in blocks if b.syntax == "python"]
+
+
+@dataclass
+class ShownBlock:
+    code: str
+    output: str  # what the page shows as the block's printed output ("" if none)
+    figures: list[tuple[str, str]]  # (src, alt) of each figure shown under it
+
+
+def shown_blocks(html_file: Path) -> list[ShownBlock]:
+    """Every Python-highlighted block of a built page, with the output and
+    figures the page shows after it, in page order."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article") or soup
+    shown: list[ShownBlock] = []
+    for element in article.find_all(["div", "img"]):
+        classes = element.get("class") or []
+        if element.name == "div" and "highlight" in classes:
+            if any(c.removeprefix("language-") in PYTHON_LANGUAGES for c in classes if c.startswith("language-")):
+                shown.append(ShownBlock(element.find("code").get_text(), "", []))
+            elif "snippet-output" in classes and shown:
+                shown[-1].output += element.find("code").get_text()
+        elif element.name == "img" and "snippet-figure" in classes and shown:
+            shown[-1].figures.append((element.get("src", ""), element.get("alt", "")))
+    return shown
+
+
+def html_for_page(site: Path, page: str) -> Path:
+    """Built HTML of ``page`` (a path below docs/), with directory URLs."""
+    stem = page.removesuffix(".md")
+    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+
+
+@dataclass
+class FreshRun:
+    stdout: str
+    stderr: str
+    returncode: int
+
+
+def run_fresh(code: str, workdir: Path, timeout: float = 120) -> FreshRun:
+    """Run ``code`` as a reader would after pasting it into a file: a new
+    interpreter, in an empty folder, with a non-interactive matplotlib."""
+    script = workdir / "copied_block.py"
+    script.write_text(code, encoding="utf-8")
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, script.name], cwd=workdir, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    return FreshRun(done.stdout, done.stderr, done.returncode)
+
+
+def page_problems(project: Path, site: Path, page: str, workdir: Path) -> list[str]:
+    """Everything wrong with one page: Python blocks the suite would not run,
+    code that differs from what ran, and output that a fresh run does not print."""
+    blocks = python_blocks(project, project / "docs" / page)
+    shown = shown_blocks(html_for_page(site, page))
+    if len(blocks) != len(shown):
+        return [
+            f"docs/{page}: the built page shows {len(shown)} Python block(s) but only {len(blocks)}"
+            " are fenced as exactly ```python (```py or ```python title=... are not run by the tests)"
+        ]
+    problems = []
+    for number, (block, page_block) in enumerate(zip(blocks, shown), start=1):
+        where = f"docs/{page}, Python block {number} (line {block.lineno} after includes)"
+        if block.code.rstrip("\n") != page_block.code.rstrip("\n"):
+            problems.append(f"{where}: the page shows different code from the block the tests run")
+            continue
+        run = run_fresh(block.code, workdir)
+        if run.returncode != 0 or run.stderr:
+            problems.append(f"{where}: a fresh run failed or wrote to stderr:\n{run.stderr[-2000:]}")
+        # The page's block ends with exactly one newline, whatever the run ended with.
+        elif run.stdout.rstrip("\n") != page_block.output.rstrip("\n"):
+            problems.append(
+                f"{where}: a fresh run prints something else than the page shows\n"
+                f"--- page shows ---\n{page_block.output}--- fresh run printed ---\n{run.stdout}"
+            )
+    return problems

@@ -1,0 +1,341 @@
+"""The snippet runner against throwaway projects, one per kind of bad input.
+
+Each project is a real folder with real snippets, run in real processes; the
+MkDocs cases run a real ``mkdocs build``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from snippet_runner.render import SnippetFailure, cached_entry, render_all
+from snippet_runner.settings import load_settings
+from tests.conftest import ROOT, mkdocs_build
+from tests.pages import page_problems
+
+MKDOCS_YML = f"""\
+site_name: Throwaway
+strict: true
+theme: mkdocs
+hooks:
+  - {ROOT / "snippet_runner" / "mkdocs_hook.py"}
+validation:
+  links:
+    absolute_links: relative_to_docs
+markdown_extensions:
+  - attr_list
+  - pymdownx.highlight:
+      pygments_lang_class: true
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: [snippets, .snippet-cache/rendered]
+      check_paths: true
+"""
+
+
+def make_project(root: Path, snippets: dict[str, str], settings: str = "", pages: dict[str, str] | None = None) -> Path:
+    """A project folder: snippets/, pyproject.toml settings and, if given, docs/ with mkdocs.yml."""
+    for name, source in snippets.items():
+        path = root / "snippets" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source))
+    (root / "pyproject.toml").write_text("[tool.snippet-runner]\n" + textwrap.dedent(settings))
+    for name, text in (pages or {}).items():
+        (root / "docs").mkdir(exist_ok=True)
+        (root / "docs" / name).write_text(textwrap.dedent(text))
+    if pages:
+        (root / "mkdocs.yml").write_text(MKDOCS_YML)
+    return root
+
+
+def page_including(*snippets: str) -> str:
+    parts = ["# Page\n"]
+    for snippet in snippets:
+        parts.append(f'```python\n--8<-- "{snippet}"\n```\n\n--8<-- "{snippet.removesuffix(".py")}.out.md"\n')
+    return "\n".join(parts)
+
+
+def render(project: Path, **options):
+    return render_all(load_settings(project), **options)
+
+
+def failure_of(project: Path, **options) -> str:
+    with pytest.raises(SnippetFailure) as failure:
+        render(project, **options)
+    return str(failure.value)
+
+
+# --- bad inputs --------------------------------------------------------------
+
+
+def test_an_exception_names_the_file_and_line(tmp_path):
+    make_project(tmp_path, {"bad.py": "x = 1\n\ny = x / 0\n"})
+    message = failure_of(tmp_path)
+    assert "snippets/bad.py:3: ZeroDivisionError: division by zero" in message
+    # The traceback shown to the maintainer points at the repository, not a scratch copy.
+    assert 'File "snippets/bad.py", line 3' in message
+
+
+def test_a_failed_snippet_leaves_no_output_for_pages(tmp_path):
+    make_project(tmp_path, {"bad.py": "print('half')\nraise RuntimeError('boom')\n"})
+    failure_of(tmp_path)
+    assert not (tmp_path / ".snippet-cache" / "rendered" / "bad.out.md").exists()
+
+
+def test_a_hanging_snippet_is_stopped(tmp_path):
+    make_project(tmp_path, {"hang.py": "import time\nwhile True:\n    time.sleep(1)\n"}, "timeout = 2\n")
+    message = failure_of(tmp_path)
+    assert "snippets/hang.py: did not finish within 2s" in message
+
+
+def test_a_timeout_can_be_raised_for_one_snippet(tmp_path):
+    make_project(
+        tmp_path,
+        {"slow.py": "import time\ntime.sleep(1.5)\nprint('done')\n"},
+        'timeout = 1\n[tool.snippet-runner.overrides."slow.py"]\ntimeout = 10\n',
+    )
+    render(tmp_path)
+    assert cached_entry(load_settings(tmp_path), "slow.py")["stdout"] == "done\n"
+
+
+def test_megabytes_of_output_are_rejected(tmp_path):
+    make_project(tmp_path, {"loud.py": "print('x' * 3_000_000)\n"})
+    message = failure_of(tmp_path)
+    assert "snippets/loud.py: printed 3,000,001 bytes, more than the 20,000" in message
+
+
+def test_a_warning_fails_the_build(tmp_path):
+    source = """\
+    import warnings
+    warnings.warn("this API is going away", FutureWarning)
+    """
+    make_project(tmp_path, {"warns.py": source})
+    message = failure_of(tmp_path)
+    assert "snippets/warns.py: wrote to stderr" in message
+    assert "snippets/warns.py:2: FutureWarning: this API is going away" in message
+
+
+def test_a_deprecation_in_our_own_code_fails_the_build(tmp_path):
+    # A library deprecating something we call warns with stacklevel=2: the
+    # warning is attributed to the snippet, which runs as __main__.
+    source = """\
+    import warnings
+
+    def old_api():
+        warnings.warn("old_api is deprecated", DeprecationWarning, stacklevel=2)
+
+    old_api()
+    """
+    make_project(tmp_path, {"deprecated.py": source})
+    assert "snippets/deprecated.py:6: DeprecationWarning: old_api is deprecated" in failure_of(tmp_path)
+
+
+def test_expected_stderr_is_shown_not_failed(tmp_path):
+    make_project(
+        tmp_path,
+        {"warns.py": "import sys\nprint('to stderr', file=sys.stderr)\n"},
+        '[tool.snippet-runner.overrides."warns.py"]\nexpected-stderr = true\n',
+    )
+    render(tmp_path)
+    rendered = (tmp_path / ".snippet-cache/rendered/warns.out.md").read_text()
+    assert 'title="Standard error"' in rendered and "to stderr" in rendered
+
+
+def test_a_figure_without_alt_text_fails(tmp_path):
+    source = """\
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3])
+    plt.show()
+    """
+    make_project(tmp_path, {"plot.py": source})
+    assert "snippets/plot.py: figure 1 has no alt text" in failure_of(tmp_path)
+
+
+def test_figures_are_svg_with_alt_text_and_identical_across_runs(tmp_path):
+    source = """\
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(label="A rising line")
+    ax.plot([1, 2, 3])
+    plt.show()
+    fig, ax = plt.subplots(label="A scatter of 2,000 points")
+    ax.scatter(range(2000), range(2000))
+    """
+    make_project(tmp_path, {"plots.py": source})
+    render(tmp_path)
+    figures = tmp_path / ".snippet-cache" / "figures"
+    first = [(figures / f"plots-{n}.svg").read_bytes() for n in (1, 2)]
+    assert first[0].startswith(b"<?xml") and b"<svg" in first[0]
+    assert b"<image" in first[1], "a dense scatter is embedded as a bitmap"
+    rendered = (tmp_path / ".snippet-cache/rendered/plots.out.md").read_text()
+    assert "![A rising line](/snippets/plots-1.svg)" in rendered
+    render(tmp_path, use_cache=False)
+    assert [(figures / f"plots-{n}.svg").read_bytes() for n in (1, 2)] == first
+
+
+def test_a_snippet_cannot_dirty_the_working_tree(tmp_path):
+    source = """\
+    from pathlib import Path
+    Path("relative.txt").write_text("x")
+    Path(__file__).with_name("beside_me.txt").write_text("x")
+    print("wrote")
+    """
+    make_project(tmp_path, {"writer.py": source})
+    (tmp_path / ".gitignore").write_text(".snippet-cache/\n")
+    git = lambda *args: subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True)
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    render(tmp_path)
+    assert git("status", "--porcelain").stdout == ""
+
+
+def test_snippets_are_isolated_from_each_other(tmp_path):
+    # One worker and more snippets than workers: they run forked from one
+    # server process that has matplotlib and sklearn imported already.
+    changes = """\
+    import matplotlib
+    import sklearn
+    matplotlib.rcParams["lines.linewidth"] = 9.0
+    sklearn.leaked_by_another_snippet = True
+    """
+    reads = """\
+    import matplotlib
+    import sklearn
+    print(matplotlib.rcParams["lines.linewidth"], hasattr(sklearn, "leaked_by_another_snippet"))
+    """
+    make_project(tmp_path, {"a_changes.py": changes, "b_reads.py": reads, "c_reads.py": reads})
+    render(tmp_path, workers=1)
+    settings = load_settings(tmp_path)
+    for name in ("b_reads.py", "c_reads.py"):
+        assert cached_entry(settings, name)["stdout"] == "1.5 False\n"
+
+
+def test_a_snippet_runs_as_main_with_its_own_folder_as_working_directory(tmp_path):
+    source = """\
+    import os, sys
+    print(__name__, os.path.basename(os.getcwd()), os.path.basename(sys.argv[0]))
+    """
+    make_project(tmp_path, {"lesson/where.py": source})
+    render(tmp_path)
+    assert cached_entry(load_settings(tmp_path), "lesson/where.py")["stdout"] == "__main__ lesson where.py\n"
+
+
+# --- the cache ---------------------------------------------------------------
+
+
+def ran(report) -> list[str]:
+    return [o.name for o in report.outcomes if not o.cached]
+
+
+def test_only_what_changed_runs_again(tmp_path):
+    make_project(
+        tmp_path,
+        {
+            "_shared.py": "GREETING = 'hello'\n",
+            "uses_module.py": "from _shared import GREETING\nprint(GREETING)\n",
+            "reads_data.py": "print(open('data.txt').read())\n",
+            "plain.py": "print('plain')\n",
+            "data.txt": "first",
+        },
+    )
+    assert sorted(ran(render(tmp_path))) == ["plain.py", "reads_data.py", "uses_module.py"]
+    assert ran(render(tmp_path)) == []
+
+    (tmp_path / "snippets/data.txt").write_text("second")
+    assert ran(render(tmp_path)) == ["reads_data.py"]
+    (tmp_path / "snippets/_shared.py").write_text("GREETING = 'bonjour'\n")
+    assert ran(render(tmp_path)) == ["uses_module.py"]
+    (tmp_path / "snippets/plain.py").write_text("print('edited')\n")
+    assert ran(render(tmp_path)) == ["plain.py"]
+    settings = load_settings(tmp_path)
+    assert cached_entry(settings, "uses_module.py")["stdout"] == "bonjour\n"
+    assert cached_entry(settings, "reads_data.py")["stdout"] == "second\n"
+
+
+def test_changing_a_snippets_settings_runs_it_again(tmp_path):
+    make_project(tmp_path, {"a.py": "print(1)\n"})
+    render(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.snippet-runner]\ntimeout = 30\n")
+    assert ran(render(tmp_path)) == ["a.py"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "edit"])
+def test_a_damaged_cache_entry_is_run_again(tmp_path, damage):
+    make_project(tmp_path, {"a.py": "print('right')\n"})
+    render(tmp_path)
+    entry = tmp_path / ".snippet-cache/entries/a.py.json"
+    data = entry.read_text()
+    entry.write_text(data[: len(data) // 2] if damage == "truncate" else data.replace("right", "wrong"))
+    assert ran(render(tmp_path)) == ["a.py"]
+    assert json.loads(entry.read_text())["payload"]["stdout"] == "right\n"
+
+
+def test_a_deleted_snippet_leaves_nothing_behind(tmp_path):
+    make_project(tmp_path, {"a.py": "print(1)\n", "b.py": "print(2)\n"})
+    render(tmp_path)
+    (tmp_path / "snippets/b.py").unlink()
+    render(tmp_path)
+    assert not (tmp_path / ".snippet-cache/rendered/b.out.md").exists()
+    assert not (tmp_path / ".snippet-cache/entries/b.py.json").exists()
+
+
+def test_previewing_shows_the_error_on_the_page_instead_of_stopping(tmp_path):
+    make_project(tmp_path, {"bad.py": "raise ValueError('no good')\n"})
+    report = render(tmp_path, keep_going=True)
+    assert [o.name for o in report.failures] == ["bad.py"]
+    rendered = (tmp_path / ".snippet-cache/rendered/bad.out.md").read_text()
+    assert rendered.startswith('!!! failure "This snippet failed"')
+    assert "snippets/bad.py:1: ValueError: no good" in rendered
+
+
+# --- through MkDocs ------------------------------------------------------------
+
+
+def test_mkdocs_build_fails_naming_a_failing_snippet(tmp_path):
+    make_project(tmp_path, {"bad.py": "import math\nmath.sqrt(-1)\n"}, pages={"index.md": page_including("bad.py")})
+    done = mkdocs_build(tmp_path, tmp_path / "site")
+    assert done.returncode != 0
+    assert "snippets/bad.py:2: ValueError: math domain error" in done.stderr + done.stdout
+
+
+def test_mkdocs_build_fails_when_an_included_snippet_is_deleted(tmp_path):
+    make_project(tmp_path, {"a.py": "print(1)\n"}, pages={"index.md": page_including("a.py")})
+    assert mkdocs_build(tmp_path, tmp_path / "site").returncode == 0
+    (tmp_path / "snippets/a.py").unlink()
+    done = mkdocs_build(tmp_path, tmp_path / "site")
+    assert done.returncode != 0
+    assert "a.py" in done.stderr
+
+
+def test_page_check_catches_output_that_changes_between_runs(tmp_path):
+    source = "import random\nprint(random.random())\n"
+    make_project(tmp_path, {"noisy.py": source}, pages={"index.md": page_including("noisy.py")})
+    assert mkdocs_build(tmp_path, tmp_path / "site").returncode == 0
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    problems = page_problems(tmp_path, tmp_path / "site", "index.md", workdir)
+    assert len(problems) == 1 and "a fresh run prints something else than the page shows" in problems[0]
+
+
+def test_page_check_catches_python_blocks_that_would_not_be_run(tmp_path):
+    page = page_including("a.py") + '\n```py\nprint("never run by the tests")\n```\n'
+    make_project(tmp_path, {"a.py": "print(1)\n"}, pages={"index.md": page})
+    assert mkdocs_build(tmp_path, tmp_path / "site").returncode == 0
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    problems = page_problems(tmp_path, tmp_path / "site", "index.md", workdir)
+    assert problems and "shows 2 Python block(s) but only 1" in problems[0]
+
+
+def test_page_check_passes_an_honest_page(tmp_path):
+    make_project(tmp_path, {"a.py": "print('same every time')\n"}, pages={"index.md": page_including("a.py")})
+    assert mkdocs_build(tmp_path, tmp_path / "site").returncode == 0
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    assert page_problems(tmp_path, tmp_path / "site", "index.md", workdir) == []
