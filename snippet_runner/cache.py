@@ -35,13 +35,18 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+_OUTPUT_SHAPING_MODULES = ["cache.py", "execute.py", "figure_backend.py", "render.py", "settings.py"]
+
+
 @cache
 def environment_fingerprint() -> str:
     """Python's version and every installed distribution's version."""
     packages = sorted(
         f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()
     )
-    runner_code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    # The runner's code that decides what a snippet's output looks like.
+    here = Path(__file__).parent
+    runner_code = b"".join((here / name).read_bytes() for name in _OUTPUT_SHAPING_MODULES)
     return sha256("\n".join([sys.version, *packages, sha256(runner_code)]).encode())
 
 

@@ -1,0 +1,29 @@
+"""The README's promises: two commands, and CI runs exactly the second."""
+
+import io
+import re
+
+from pytest_codeblocks import extract_from_buffer
+
+from tests.conftest import ROOT
+
+
+def quick_start_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = [b for b in extract_from_buffer(io.StringIO(section)) if b.syntax == "bash"]
+    return blocks[0].code.strip().splitlines()
+
+
+def test_quick_start_is_two_commands_build_then_test():
+    build, test = quick_start_commands()
+    assert re.search(r"mkdocs build\b", build)
+    assert re.search(r"-m pytest\b", test)
+
+
+def test_ci_runs_exactly_the_second_command():
+    ci_lines = [
+        line for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line.strip() and not line.startswith(("#", "set ", "cd "))
+    ]
+    assert ci_lines == [quick_start_commands()[1]]
