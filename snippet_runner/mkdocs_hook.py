@@ -46,7 +46,9 @@ def on_config(config):
         raise PluginError(str(failure)) from None
     log.info(report.timing_table())
     for outcome in report.failures:
-        log.error(outcome.error)
+        # Only reached while previewing. Logged as info: strict mode would
+        # abort the rebuild on an error, and the page already shows it.
+        log.info(f"snippet failed, see its page: {outcome.error}")
     return config
 
 

@@ -7,6 +7,7 @@ MkDocs cases run a real ``mkdocs build``.
 from __future__ import annotations
 
 import json
+import sys
 import subprocess
 import textwrap
 from pathlib import Path
@@ -339,3 +340,60 @@ def test_page_check_passes_an_honest_page(tmp_path):
     workdir = tmp_path / "work"
     workdir.mkdir()
     assert page_problems(tmp_path, tmp_path / "site", "index.md", workdir) == []
+
+
+def test_mkdocs_serve_reruns_only_what_changed_and_survives_a_failure(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    page = page_including("a.py", "b.py")
+    make_project(tmp_path, {"a.py": "print('a1')\n", "b.py": "print('b1')\n"}, pages={"index.md": page})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path / "serve.log", "w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, text=True,
+    )
+
+    def page_text() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            return response.read().decode()
+
+    def wait_for(condition, what: str) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        pytest.fail(f"mkdocs serve never showed {what}; its log:\n{(tmp_path / 'serve.log').read_text()}")
+
+    def log_text() -> str:
+        return (tmp_path / "serve.log").read_text()
+
+    try:
+        wait_for(lambda: "a1" in page_text() and "b1" in page_text(), "the first build")
+        assert "running 2 of 2" in log_text()
+
+        (tmp_path / "snippets/a.py").write_text("raise KeyError('gone')\n")
+        wait_for(lambda: "This snippet failed" in page_text(), "the failure on the page")
+        assert "snippets/a.py:1: KeyError" in page_text()
+        assert "running 1 of 2" in log_text()
+
+        (tmp_path / "snippets/a.py").write_text("print('a2')\n")
+        wait_for(lambda: "a2" in page_text(), "the fixed snippet's output")
+        assert server.poll() is None, "the server stopped"
+
+        runs_before = log_text().count("snippets: running")
+        (tmp_path / "docs/index.md").write_text(page.replace("# Page", "# Page, edited"))
+        wait_for(lambda: "Page, edited" in page_text(), "the edited prose")
+        assert log_text().count("snippets: running") == runs_before, "a prose edit ran snippets"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

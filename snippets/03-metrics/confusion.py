@@ -30,4 +30,5 @@ ConfusionMatrixDisplay.from_predictions(
     y_test, y_pred, display_labels=["majority (0)", "minority (1)"], cmap="Blues", ax=ax
 )
 ax.set_title("Logistic regression, test set")
+fig.tight_layout()
 plt.show()

@@ -37,8 +37,11 @@ fig, (ax_roc, ax_pr) = plt.subplots(
     "random model. Right, the precision-recall curve falls away as recall grows, "
     "well above the flat no-skill line at the minority share.",
 )
-RocCurveDisplay.from_predictions(y_test, scores, ax=ax_roc, plot_chance_level=True)
-PrecisionRecallDisplay.from_predictions(y_test, scores, ax=ax_pr, plot_chance_level=True)
+name = "logistic regression"
+RocCurveDisplay.from_predictions(y_test, scores, name=name, ax=ax_roc, plot_chance_level=True)
+PrecisionRecallDisplay.from_predictions(
+    y_test, scores, name=name, ax=ax_pr, plot_chance_level=True
+)
 ax_roc.set_title("ROC curve")
 ax_pr.set_title("Precision-recall curve")
 fig.tight_layout()

@@ -28,7 +28,8 @@ for ax, (title, features, labels) in zip(
 ):
     counts = Counter(labels.tolist())
     for label, name in [(0, "majority (0)"), (1, "minority (1)")]:
-        ax.scatter(*features[labels == label].T, s=6, alpha=0.6, label=f"{name}: {counts[label]}")
+        ax.scatter(*features[labels == label].T, s=6, marker="s", linewidths=0,
+                   label=f"{name}: {counts[label]}")
     ax.set_title(title)
     ax.set_xlabel("feature 1")
     ax.legend(loc="lower right")

@@ -3,7 +3,7 @@ from imblearn.pipeline import make_pipeline
 from imblearn.under_sampling import RandomUnderSampler
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate
+from sklearn.model_selection import StratifiedKFold, cross_validate
 
 X, y = make_classification(
     n_samples=10_000,
@@ -22,7 +22,7 @@ models = {
         RandomUnderSampler(sampling_strategy=0.5, random_state=1), LogisticRegression()
     ),
 }
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
+cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=1)
 metrics = {"F1": "f1", "precision": "precision", "recall": "recall",
            "ROC AUC": "roc_auc", "Brier": "neg_brier_score"}
 

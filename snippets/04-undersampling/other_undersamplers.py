@@ -40,6 +40,8 @@ fig, axes = plt.subplots(
     "classes overlap; OneSidedSelection also deletes the whole far side of the "
     "majority cloud, away from the minority class.",
 )
+# Drawing the points as one bitmap per panel keeps the figure file small.
+style = {"marker": "s", "linewidths": 0, "rasterized": True}
 print(f"{'original':>26}: {dict(sorted(Counter(y.tolist()).items()))}")
 for ax, (name, sampler) in zip(axes.flat, undersamplers.items()):
     _, y_under = sampler.fit_resample(X, y)
@@ -48,9 +50,9 @@ for ax, (name, sampler) in zip(axes.flat, undersamplers.items()):
     # Every undersampler records which original rows it kept.
     kept = np.zeros(len(y), dtype=bool)
     kept[sampler.sample_indices_] = True
-    ax.scatter(*X[~kept].T, s=4, color="black", label=f"deleted: {(~kept).sum()}")
-    ax.scatter(*X[kept & (y == 0)].T, s=4, alpha=0.6, color="C0", label=f"kept 0: {counts[0]}")
-    ax.scatter(*X[kept & (y == 1)].T, s=6, color="C1", label=f"kept 1: {counts[1]}")
+    ax.scatter(*X[~kept].T, s=4, color="black", label=f"deleted: {(~kept).sum()}", **style)
+    ax.scatter(*X[kept & (y == 0)].T, s=4, color="C0", label=f"kept 0: {counts[0]}", **style)
+    ax.scatter(*X[kept & (y == 1)].T, s=10, color="C1", label=f"kept 1: {counts[1]}", **style)
     ax.set_title(name, fontsize=10)
     ax.legend(loc="lower right", fontsize=8, markerscale=2)
 for ax in axes[1]:

@@ -24,24 +24,28 @@ X_train, X_test, y_train, y_test = train_test_split(
 )
 
 results = {}
-print(f"{'class_weight':<13} {'accuracy':>8} {'precision':>9} {'recall':>6} {'F1':>6} {'ROC AUC':>7}")
 for class_weight in (None, "balanced"):
     model = LogisticRegression(class_weight=class_weight).fit(X_train, y_train)
     y_pred = model.predict(X_test)
     scores = model.predict_proba(X_test)[:, 1]
-    results[class_weight] = {
+    results[str(class_weight)] = {
+        "accuracy": accuracy_score(y_test, y_pred),
         "precision": precision_score(y_test, y_pred),
         "recall": recall_score(y_test, y_pred),
         "F1": f1_score(y_test, y_pred),
+        "ROC AUC": roc_auc_score(y_test, scores),
+        # The average predicted probability of class 1, to set beside its true share.
+        "mean P(1)": scores.mean(),
     }
-    print(
-        f"{str(class_weight):<13} {accuracy_score(y_test, y_pred):>8.3f}"
-        f" {results[class_weight]['precision']:>9.3f} {results[class_weight]['recall']:>6.3f}"
-        f" {results[class_weight]['F1']:>6.3f} {roc_auc_score(y_test, scores):>7.3f}"
-    )
+
+metrics = list(results["None"])
+print(f"{'class_weight':<13}" + "".join(f"{m:>10}" for m in metrics))
+for class_weight, scores_of_model in results.items():
+    print(f"{class_weight:<13}" + "".join(f"{scores_of_model[m]:>10.3f}" for m in metrics))
+print(f"share of class 1 in the test set: {y_test.mean():.3f}")
 
 print()
 for metric in ("precision", "recall", "F1"):
-    change = results["balanced"][metric] - results[None][metric]
+    change = results["balanced"][metric] - results["None"][metric]
     direction = "higher" if change > 0 else "lower" if change < 0 else "unchanged"
     print(f"with class weights, {metric} is {direction} by {abs(change):.3f}")

@@ -27,6 +27,6 @@ for label, weight in zip(classes.tolist(), weights.tolist()):
     by_hand = len(y_train) / (len(classes) * counts[label])
     print(
         f"class {label}: {len(y_train)} / ({len(classes)} * {counts[label]}) = {by_hand:.3f}"
-        f"   compute_class_weight: {weight:.3f}"
-        f"   total weight of the class: {counts[label] * weight:.1f}"
+        f"  (sklearn: {weight:.3f})"
+        f"  class total: {counts[label] * weight:.1f}"
     )

@@ -1,0 +1,62 @@
+"""Run five oversampling methods from imbalanced-learn on the same data and draw the points each one adds."""
+from collections import Counter
+
+import matplotlib.pyplot as plt
+from imblearn.over_sampling import (
+    ADASYN,
+    SMOTE,
+    SVMSMOTE,
+    BorderlineSMOTE,
+    RandomOverSampler,
+)
+from sklearn.datasets import make_classification
+
+X, y = make_classification(
+    n_samples=10_000,
+    n_features=2,
+    n_redundant=0,
+    n_clusters_per_class=1,
+    weights=[0.99],
+    flip_y=0,
+    random_state=1,
+)
+oversamplers = {
+    "RandomOverSampler": RandomOverSampler(sampling_strategy=0.5, random_state=1),
+    "SMOTE": SMOTE(sampling_strategy=0.5, random_state=1),
+    "BorderlineSMOTE": BorderlineSMOTE(sampling_strategy=0.5, random_state=1),
+    "SVMSMOTE": SVMSMOTE(sampling_strategy=0.5, random_state=1),
+    "ADASYN": ADASYN(sampling_strategy=0.5, random_state=1),
+}
+
+fig, axes = plt.subplots(
+    2, 3, figsize=(10, 6.4), sharex=True, sharey=True, layout="constrained",
+    label="Six scatter plots on the same axes: the original 1:100 data, then the points "
+    "added by five oversamplers, in green. RandomOverSampler's copies sit exactly on the "
+    "original minority points and cannot be seen. SMOTE spreads new points along lines "
+    "between minority points all over the minority region. BorderlineSMOTE puts them "
+    "mostly around the minority points nearest the majority cloud; SVMSMOTE works near "
+    "the class boundary but also extends lines outward past some minority points; "
+    "ADASYN puts many of them inside the edge of the majority cloud.",
+)
+# Drawing the points as one bitmap per panel keeps the figure file small.
+style = {"marker": "s", "linewidths": 0, "rasterized": True}
+print(f"{'original':>18}: {dict(sorted(Counter(y.tolist()).items()))}")
+panels = [("original", X, y)]
+for name, sampler in oversamplers.items():
+    X_over, y_over = sampler.fit_resample(X, y)
+    print(f"{name:>18}: {dict(sorted(Counter(y_over.tolist()).items()))}")
+    panels.append((name, X_over, y_over))
+
+for ax, (name, X_over, y_over) in zip(axes.flat, panels):
+    # The original rows come first; everything after them was added by the sampler.
+    new_rows = X_over[len(X):]
+    ax.scatter(*X[y == 0].T, s=4, color="C0", label=f"majority: {(y == 0).sum()}", **style)
+    ax.scatter(*new_rows.T, s=4, color="C2", label=f"added: {len(new_rows)}", **style)
+    ax.scatter(*X[y == 1].T, s=10, color="C1", label=f"original minority: {(y == 1).sum()}", **style)
+    ax.set_title(name, fontsize=10)
+    ax.legend(loc="lower right", fontsize=8, markerscale=2)
+for ax in axes[1]:
+    ax.set_xlabel("feature 1")
+for ax in axes[:, 0]:
+    ax.set_ylabel("feature 2")
+plt.show()

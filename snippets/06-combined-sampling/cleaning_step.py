@@ -1,0 +1,27 @@
+"""Compare SMOTE alone with SMOTEENN to see how many examples of each class the cleaning step deletes."""
+from collections import Counter
+
+from imblearn.combine import SMOTEENN
+from imblearn.over_sampling import SMOTE
+from sklearn.datasets import make_classification
+
+X, y = make_classification(
+    n_samples=10_000,
+    n_features=2,
+    n_redundant=0,
+    n_clusters_per_class=1,
+    weights=[0.99],
+    flip_y=0,
+    random_state=1,
+)
+# SMOTEENN runs exactly this SMOTE first (same ratio, same random_state), then cleans.
+_, y_smote = SMOTE(sampling_strategy=0.5, random_state=1).fit_resample(X, y)
+resample = SMOTEENN(sampling_strategy=0.5, random_state=1)
+_, y_both = resample.fit_resample(X, y)
+
+after_smote, after_both = Counter(y_smote.tolist()), Counter(y_both.tolist())
+print("cleaning step used:", resample.enn_)
+for label in (0, 1):
+    deleted = after_smote[label] - after_both[label]
+    print(f"class {label}: {after_smote[label]:>5} after SMOTE, {after_both[label]:>5} after "
+          f"cleaning, deleted {deleted} ({deleted / after_smote[label]:.1%})")
