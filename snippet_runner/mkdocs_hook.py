@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 import snippet_runner
-from snippet_runner.render import SnippetFailure, figure_files, render_all
+from snippet_runner.render import SnippetFailure, published_files, render_all
 from snippet_runner.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.snippet_runner")
@@ -53,7 +53,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for site_path, path in figure_files(_settings(config)):
+    for site_path, path in published_files(_settings(config)):
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
     return files
 

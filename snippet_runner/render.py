@@ -28,7 +28,8 @@ from snippet_runner.settings import Settings, SnippetSettings
 
 log = logging.getLogger("snippet_runner")
 
-FIGURE_URL_PREFIX = "/snippets/"
+# Where a snippet's figures and its source (for download) are published.
+PUBLISHED_PREFIX = "/snippets/"
 _SLOW_NOTICE_SECONDS = 10.0
 
 
@@ -348,8 +349,13 @@ def _markdown_for_entry(snippet: str, entry: dict) -> str:
         parts.append(_fence(entry["stderr"], '.text .snippet-stderr title="Standard error"'))
     for number, figure in enumerate(entry["figures"], start=1):
         alt = " ".join(figure["alt"].split()).replace("[", "\\[").replace("]", "\\]")
-        url = f"{FIGURE_URL_PREFIX}{snippet.removesuffix('.py')}-{number}.svg"
+        url = f"{PUBLISHED_PREFIX}{snippet.removesuffix('.py')}-{number}.svg"
         parts.append(f"![{alt}]({url}){{ .snippet-figure loading=lazy }}\n")
+    file_name = snippet.rsplit("/", 1)[-1]
+    parts.append(
+        f"[Download {file_name}]({PUBLISHED_PREFIX}{snippet})"
+        f'{{ .snippet-download download="{file_name}" }}\n'
+    )
     return "\n".join(parts)
 
 
@@ -426,14 +432,14 @@ def render_all(settings: Settings, *, workers: int | None = None, use_cache: boo
     return report
 
 
-def figure_files(settings: Settings) -> list[tuple[str, Path]]:
-    """(site path, file) for every rendered figure, for the builder to publish."""
-    if not settings.figures_dir.is_dir():
-        return []
-    return [
-        (FIGURE_URL_PREFIX.lstrip("/") + path.relative_to(settings.figures_dir).as_posix(), path)
+def published_files(settings: Settings) -> list[tuple[str, Path]]:
+    """(site path, file) for every snippet's source and rendered figures."""
+    sources = [(snippet, settings.snippets_dir / snippet) for snippet in discover_snippets(settings)]
+    figures = [
+        (path.relative_to(settings.figures_dir).as_posix(), path)
         for path in sorted(settings.figures_dir.rglob("*.svg"))
-    ]
+    ] if settings.figures_dir.is_dir() else []
+    return [(PUBLISHED_PREFIX.lstrip("/") + name, path) for name, path in sources + figures]
 
 
 def cached_entry(settings: Settings, snippet: str) -> dict | None:

@@ -11,17 +11,31 @@ import pytest
 from snippet_runner.render import discover_snippets, rendered_name
 from snippet_runner.settings import load_settings
 from tests.conftest import ROOT
-from tests.pages import page_problems
+from tests.pages import output_problem, python_blocks, structure_problems
 
 PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
 CODE_INCLUDE = re.compile(r'^(\s*)```python\n\1--8<-- "([^"]+\.py)"\n\1```\n', re.M)
 OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "([^"]+\.out\.md)"\s*$', re.M)
 
 
+# One test per Python block, so that xdist spreads the fresh runs over all cores.
+BLOCKS = [
+    pytest.param(page, number, id=f"{page}-{number}")
+    for page in PAGES
+    for number in range(1, len(python_blocks(ROOT, ROOT / "docs" / page, built=False)) + 1)
+]
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page_shows_what_its_code_prints(page, built_site, tmp_path):
-    problems = page_problems(ROOT, built_site, page, tmp_path)
+def test_page_shows_the_code_that_runs(page, built_site):
+    problems = structure_problems(ROOT, built_site, page)
     assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("page, number", BLOCKS)
+def test_block_prints_what_the_page_shows(page, number, built_site, tmp_path):
+    problem = output_problem(ROOT, built_site, page, number, tmp_path)
+    assert problem is None, problem
 
 
 @pytest.mark.parametrize("page", PAGES)
