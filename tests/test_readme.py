@@ -22,8 +22,8 @@ def test_quick_start_is_two_commands_build_then_test():
 
 
 def test_ci_runs_exactly_the_second_command():
-    ci_lines = [
-        line for line in (ROOT / ".ci" / "run").read_text().splitlines()
-        if line.strip() and not line.startswith(("#", "set ", "cd "))
-    ]
-    assert ci_lines == [quick_start_commands()[1]]
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    commands = [line for line in lines if line and not line.startswith("#")]
+    # Before it, CI only installs the browser and sets the environment.
+    assert commands[-1] == quick_start_commands()[1]
+    assert not any("pytest" in line or "mkdocs" in line for line in commands[:-1])
