@@ -11,9 +11,11 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import snippet_runner
+from snippet_runner.notebooks import is_lesson, write_notebooks
 from snippet_runner.render import SnippetFailure, published_files, render_all
 from snippet_runner.settings import load_settings
 
@@ -52,10 +54,34 @@ def on_config(config):
     return config
 
 
+# Before plugins: mkdocs-jupyter must see the notebooks to render their previews.
+@event_priority(100)
 def on_files(files, config):
-    for site_path, path in published_files(_settings(config)):
+    settings = _settings(config)
+    for site_path, path in published_files(settings):
         files.append(File.generated(config, site_path, abs_src_path=str(path)))
+    for site_path, path in write_notebooks(settings, Path(config.docs_dir)):
+        # A File with a source folder, as mkdocs-jupyter expects of its pages.
+        src_dir = str(path)[: -len(site_path)]
+        files.append(File(site_path, src_dir, config.site_dir, config.use_directory_urls))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Offer each lesson as a notebook, right under its title."""
+    if page.file.src_uri.startswith("notebooks/") or not is_lesson(page.file.src_uri, markdown):
+        return markdown
+    stem = page.file.src_uri.removesuffix(".md")
+    # mkdocs-jupyter publishes the notebook's preview at notebooks/<stem>/ and
+    # copies the file itself beside it.
+    to_root = "../" * page.url.count("/")
+    link = (
+        f'<p class="lesson-notebook">Run this lesson yourself: <a href="{to_root}notebooks/{stem}/{stem}.ipynb"'
+        f' download>download it as a Jupyter notebook</a>, with the outputs shown here'
+        f' (<a href="{to_root}notebooks/{stem}/">preview</a>).</p>'
+    )
+    title, _, rest = markdown.partition("\n")
+    return f"{title}\n\n{link}\n{rest}"
 
 
 def on_serve(server, config, builder):

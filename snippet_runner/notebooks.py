@@ -1,0 +1,131 @@
+"""Turn a lesson page into a Jupyter notebook, with the build's outputs in place.
+
+Prose becomes Markdown cells; each included snippet becomes a code cell whose
+outputs (printed text, SVG figures) come from the snippet cache, so nothing is
+executed a second time. Material-only syntax is turned into plain Markdown:
+admonitions become bold headings, ``math`` fences become ``$$`` blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from snippet_runner.render import cached_entry
+from snippet_runner.settings import Settings
+
+_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+(\w[\w-]*)(?:\s+"([^"]*)")?\s*$')
+_INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
+
+
+def snippets_on_page(markdown: str) -> list[str]:
+    """The snippets a page shows, in order (fenced ``python`` includes of ``.py`` files)."""
+    lines = markdown.split("\n")
+    return [snippet for _, snippet in _code_includes(lines)]
+
+
+def is_lesson(page: str, markdown: str) -> bool:
+    return page != "index.md" and bool(snippets_on_page(markdown))
+
+
+def _code_includes(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    for i in range(len(lines) - 2):
+        include = _INCLUDE.match(lines[i + 1])
+        if lines[i].strip() == "```python" and include and include.group(1).endswith(".py") and lines[i + 2].strip() == "```":
+            found.append((i, include.group(1)))
+    return found
+
+
+def _outputs(entry: dict, settings: Settings, snippet: str) -> list:
+    outputs = []
+    if entry["stdout"]:
+        outputs.append(new_output("stream", name="stdout", text=entry["stdout"]))
+    if entry["stderr"]:
+        outputs.append(new_output("stream", name="stderr", text=entry["stderr"]))
+    for number, figure in enumerate(entry["figures"], start=1):
+        svg = (settings.figures_dir / f"{snippet.removesuffix('.py')}-{number}.svg").read_text()
+        outputs.append(new_output("display_data", data={"image/svg+xml": svg, "text/plain": figure["alt"]}))
+    return outputs
+
+
+def lesson_notebook(markdown: str, settings: Settings) -> nbformat.NotebookNode:
+    """A notebook of the page: Markdown cells and code cells with their outputs."""
+    lines = markdown.split("\n")
+    code_at = dict(_code_includes(lines))
+    cells: list = []
+    prose: list[str] = []
+    open_blocks: list[int] = []  # indentation of each admonition we are inside
+    in_math = False
+    i = 0
+
+    def flush_prose() -> None:
+        text = "\n".join(prose).strip("\n")
+        if text:
+            cells.append(new_markdown_cell(text))
+        prose.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        indent = len(line) - len(line.lstrip())
+        while line.strip() and open_blocks and indent <= open_blocks[-1]:
+            open_blocks.pop()
+        dedented = line[min(indent, 4 * len(open_blocks)):]
+        if i in code_at:
+            snippet = code_at[i]
+            flush_prose()
+            entry = cached_entry(settings, snippet)
+            cell = new_code_cell((settings.snippets_dir / snippet).read_text().rstrip("\n"))
+            cell.outputs = _outputs(entry, settings, snippet) if entry else []
+            cells.append(cell)
+            i += 3
+            continue
+        include = _INCLUDE.match(line)
+        if include and include.group(1).endswith(".out.md"):
+            i += 1  # the outputs are already in the code cell
+            continue
+        admonition = _ADMONITION.match(line)
+        if admonition:
+            title = admonition.group(3) or admonition.group(2).capitalize()
+            prose.append(f"**{title}**" if title else "")
+            open_blocks.append(indent)
+        elif dedented.strip() == "```math" and not in_math:
+            prose.append("$$")
+            in_math = True
+        elif dedented.strip() == "```" and in_math:
+            prose.append("$$")
+            in_math = False
+        else:
+            prose.append(dedented)
+        i += 1
+    flush_prose()
+    for number, cell in enumerate(cells, start=1):
+        cell["id"] = f"cell-{number}"  # fixed ids keep the file identical across builds
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = None
+    notebook = new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    return notebook
+
+
+def write_notebooks(settings: Settings, docs_dir: Path) -> list[tuple[str, Path]]:
+    """Write a notebook for every lesson (a page other than the home page
+    that shows snippets); returns (site path, file) pairs to publish, e.g.
+    ``notebooks/03-metrics.ipynb``."""
+    written = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        markdown = page.read_text(encoding="utf-8")
+        if not is_lesson(page.relative_to(docs_dir).as_posix(), markdown):
+            continue
+        name = page.relative_to(docs_dir).with_suffix(".ipynb").as_posix()
+        path = settings.cache_dir / "notebooks" / name
+        text = nbformat.writes(lesson_notebook(markdown, settings)) + "\n"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append((f"notebooks/{name}", path))
+    return written
