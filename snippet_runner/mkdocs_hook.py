@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -68,7 +69,12 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Offer each lesson as a notebook, right under its title."""
+    """Describe each page for link previews, and offer each lesson as a
+    notebook right under its title."""
+    goal = re.search(r"^\*\*Goal:\*\*\s+(.+?)(?:\n\n|\Z)", markdown, re.M | re.S)
+    if goal and "description" not in page.meta:
+        text = " ".join(goal.group(1).replace("`", "").replace("*", "").split())
+        page.meta["description"] = text[:1].upper() + text[1:]
     if page.file.src_uri.startswith("notebooks/") or not is_lesson(page.file.src_uri, markdown):
         return markdown
     stem = page.file.src_uri.removesuffix(".md")
