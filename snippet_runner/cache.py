@@ -41,8 +41,10 @@ _OUTPUT_SHAPING_MODULES = ["cache.py", "execute.py", "figure_backend.py", "rende
 @cache
 def environment_fingerprint() -> str:
     """Python's version and every installed distribution's version."""
+    # A set: the same distribution can be seen twice, depending on sys.path
+    # (this project's own egg-info in the working directory, for one).
     packages = sorted(
-        f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()
+        {f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()}
     )
     # The runner's code that decides what a snippet's output looks like.
     here = Path(__file__).parent

@@ -13,6 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+# Tests run side by side on every core; one thread each for OpenMP and BLAS
+# keeps fresh runs and notebook kernels from fighting over the cores.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -29,7 +33,9 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
 def built_site(tmp_path_factory) -> Path:
     """The course built into a folder shared by all workers of this session.
     Building also brings the snippet cache up to date."""
-    shared = tmp_path_factory.getbasetemp().parent  # common to all xdist workers
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # this session's folder, common to all its workers
     site, log = shared / "site", shared / "build.log"
     with open(shared / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -42,7 +42,8 @@ def page_says(request: pytest.FixtureRequest) -> str:
     match = re.fullmatch(r'(\S+\.md): "(.+?)"?', doc)
     assert match, f"{request.function.__name__}: docstring must be <page>.md: \"<sentence>\""
     page, sentence = match.groups()
-    text = _squash((ROOT / "docs" / page).read_text(encoding="utf-8"))
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    text = _squash(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text))  # [lesson 9](09-...md) reads "lesson 9"
     assert sentence in text, (
         f"docs/{page} no longer contains the sentence this test guards:\n  {sentence}\n"
         "Update the test together with the page."
@@ -619,3 +620,24 @@ def test_rebalancing_summary(built_site, request):
             assert t[m]["bal. acc."] > t["plain LR"]["bal. acc."], flipped(sentence, f"{dataset}: {m}")
             assert t[m]["AP"] - t["plain LR"]["AP"] < t["plain LR"]["AP sd"], flipped(sentence, f"{dataset}: {m}")
             assert t[m]["Brier"] > t["plain LR"]["Brier"], flipped(sentence, f"{dataset}: {m}")
+
+
+# --- What next ----------------------------------------------------------------
+
+
+def test_conclusion_rebalancing_loses_to_tuning_on_synthetic(built_site, request):
+    """conclusion.md: "On the seed's synthetic data, every rebalanced logistic regression had a much lower F1 than the plain one at the default threshold, while tuning the threshold did best."""
+    sentence = page_says(request)
+    t = leaderboard("synthetic")
+    assert best(t, "F1") == "tuned threshold", flipped(sentence, f"best F1: {best(t, 'F1')}")
+    for m in REBALANCED:
+        assert t[m]["F1"] < t["plain LR"]["F1"] / 2, flipped(sentence, f"{m} {t[m]} vs plain {t['plain LR']}")
+
+
+def test_conclusion_rebalancing_always_costs_calibration(built_site, request):
+    """conclusion.md: "On the other datasets of the leaderboard the picture is more mixed, but rebalancing always cost calibration."""
+    sentence = page_says(request)
+    for dataset in DATASETS:
+        t = leaderboard(dataset)
+        for m in REBALANCED:
+            assert t[m]["Brier"] > t["plain LR"]["Brier"], flipped(sentence, f"{dataset}: {m} {t[m]} vs plain {t['plain LR']}")
