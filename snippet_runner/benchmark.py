@@ -12,6 +12,7 @@ Targets: C <= 0.5 S, C <= M, W <= 1.15 F, E - W <= 1.3 x the edited snippet's ow
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import re
 import shutil
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 INCLUDE = re.compile(r'^(\s*)```python\n\1--8<-- "([^"]+\.py)"\n\1```\n', re.M)
 OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "[^"]+\.out\.md"\n', re.M)
+TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".json", ".xml"}
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
@@ -65,6 +67,28 @@ def markdown_exec_variant(project: Path) -> None:
     (project / "mkdocs.yml").write_text(config.replace("strict: true", "strict: false"))
 
 
+def transferred_bytes(path: Path) -> int:
+    """What a server that compresses text (as GitHub Pages does) sends for a file."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in TEXT_SUFFIXES else len(data)
+
+
+def page_weights(site: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """First-visit transfer of each lesson page (the page, its stylesheets,
+    scripts and every image, lazy ones included), and the size of each figure."""
+    from bs4 import BeautifulSoup
+
+    pages = []
+    for html in sorted(site.glob("[0-9][0-9]-*/index.html")):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        urls = {tag.get("href") for tag in soup.find_all("link", rel="stylesheet")}
+        urls |= {tag.get("src") for tag in soup.find_all(["script", "img"]) if tag.get("src")}
+        files = [html] + [(html.parent / url.split("?")[0]).resolve() for url in urls if url and "//" not in url]
+        pages.append((html.parent.name, sum(transferred_bytes(f) for f in files if f.is_file())))
+    figures = [(str(p.relative_to(site)), p.stat().st_size) for p in sorted(site.glob("snippets/**/*.svg"))]
+    return pages, figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edit", default="02-intuition/class_counts.py", help="the snippet to edit for E")
@@ -93,6 +117,7 @@ def main() -> None:
             edits.append(build(project))
         E = statistics.median(edits)
 
+        pages, figures = page_weights(project / "site")
         exec_project = copy_project(Path(scratch) / "markdown-exec")
         markdown_exec_variant(exec_project)
         M = build(exec_project)
@@ -118,6 +143,14 @@ def main() -> None:
     for label, ratio, target in checks:
         verdict = "ok" if ratio <= target else "MISSED"
         print(f"{label:<58} {ratio:8.2f}  target <= {target:<5} {verdict}")
+
+    print("\nFirst visit to each lesson page, compressed as served (KB):")
+    for name, size in pages:
+        print(f"  {name:<28} {size / 1000:7.1f}")
+    median = statistics.median(size for _, size in pages) / 1000
+    print(f"  {'median':<28} {median:7.1f}  target <= 300   {'ok' if median <= 300 else 'MISSED'}")
+    name, largest = max(figures, key=lambda f: f[1])
+    print(f"Largest figure: {name}, {largest / 1000:.1f} KB  target <= 150   {'ok' if largest <= 150_000 else 'MISSED'}")
 
 
 if __name__ == "__main__":

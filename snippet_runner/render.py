@@ -182,13 +182,15 @@ class _Child:
         return self._process.exitcode if self._forked else self._popen.poll()
 
     def kill(self) -> None:
-        try:
+        try:  # the snippet's process group: it and anything it started
             os.killpg(self.pid, signal.SIGKILL)
         except OSError:
-            pass
+            pass  # it had not made its own group yet
         if self._forked:
+            self._process.kill()
             self._process.join()
         else:
+            self._popen.kill()
             self._popen.wait()
 
 
