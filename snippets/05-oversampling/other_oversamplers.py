@@ -10,6 +10,7 @@ from imblearn.over_sampling import (
     RandomOverSampler,
 )
 from sklearn.datasets import make_classification
+from sklearn.neighbors import NearestNeighbors
 
 X, y = make_classification(
     n_samples=10_000,
@@ -46,6 +47,13 @@ for name, sampler in oversamplers.items():
     X_over, y_over = sampler.fit_resample(X, y)
     print(f"{name:>18}: {dict(sorted(Counter(y_over.tolist()).items()))}")
     panels.append((name, X_over, y_over))
+
+# Where do the added points land? Find the original example nearest to each one.
+nearest = NearestNeighbors(n_neighbors=1).fit(X)
+print("share of added points whose nearest original example is a majority example:")
+for name, X_over, _ in panels[1:]:
+    _, index = nearest.kneighbors(X_over[len(X):])
+    print(f"{name:>18}: {(y[index[:, 0]] == 0).mean():6.1%}")
 
 for ax, (name, X_over, y_over) in zip(axes.flat, panels):
     # The original rows come first; everything after them was added by the sampler.
