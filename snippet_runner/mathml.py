@@ -8,4 +8,8 @@ from latex2mathml.converter import convert
 
 
 def math_fence(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
-    return f'<div class="{class_name}">{convert(source.strip(), display="block")}</div>'
+    # Focusable, so that keyboard users can scroll a formula wider than the screen.
+    return (
+        f'<div class="{class_name}" tabindex="0" role="region" aria-label="Formula">'
+        f'{convert(source.strip(), display="block")}</div>'
+    )

@@ -1,0 +1,323 @@
+"""Look at the built site the way readers do: served over HTTP and rendered
+by a real Chromium running Material's own JavaScript, with axe-core (the copy
+shipped in axe-playwright-python) checking accessibility. Also reads the
+built HTML directly, for links and for anything fetched from other hosts.
+
+Used by tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from playwright.sync_api import BrowserContext
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+# Debian's Chromium in a container: no sandbox, no GPU, and nothing that
+# phones home, so every request the tests see comes from the page itself.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = "Chromium is not installed: `apt-get install chromium` (Debian) to run the browser tests"
+
+
+def chromium_executable() -> str | None:
+    """The system's Chromium. Playwright's own browser downloads are not used."""
+    return shutil.which("chromium")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL (ends in /)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def url_path(page_file: Path, site: Path) -> str:
+    """The URL path, below the site's root, at which a built file is read:
+    ``05-oversampling/index.html`` is ``05-oversampling/``, the home page is ``""``."""
+    relative = page_file.relative_to(site).as_posix()
+    return relative.removesuffix("index.html")
+
+
+def page_url(doc: str) -> str:
+    """The URL path of ``docs/<doc>`` with directory URLs, as ``url_path`` gives it."""
+    stem = doc.removesuffix(".md")
+    return "" if stem == "index" else f"{stem.removesuffix('/index')}/"
+
+
+def html_file(site: Path, page: str) -> Path:
+    """The built file served at URL path ``page``."""
+    return site / (page + "index.html" if page == "" or page.endswith("/") else page)
+
+
+def built_pages(site: Path) -> list[str]:
+    """URL paths of every page in the built site."""
+    files = [site / "index.html", *site.glob("*/index.html"), *site.glob("404.html")]
+    return sorted(url_path(f, site) for f in files if f.is_file())
+
+
+# ---------------------------------------------------------------------------
+# In the browser
+
+
+def is_local(url: str, base: str) -> bool:
+    """Whether loading ``url`` stays on the test server (data: and blob: are in-page)."""
+    scheme = urlsplit(url).scheme
+    return scheme in ("data", "blob", "about") or urlsplit(url).netloc == urlsplit(base).netloc
+
+
+# True once every code block in the article carries Material's copy button
+# (9.7+ puts a nav.md-code__nav with button.md-code__button[data-md-type=copy]
+# in the <pre>; older releases a button.md-clipboard).
+COPY_BUTTON = ":scope > nav .md-code__button[data-md-type='copy'], :scope > button.md-clipboard"
+CODE_BLOCKS_WITHOUT_COPY_BUTTON = """
+(selector) => [...document.querySelectorAll('article pre')]
+  .filter(pre => pre.querySelector(':scope > code') && !pre.querySelector(selector))
+  .map(pre => `#${pre.id || '?'}: ${pre.querySelector('code').textContent.trim().split('\\n')[0].slice(0, 60)}`)
+"""
+COUNT_CODE_BLOCKS_AND_BUTTONS = """
+(selector) => {
+  const blocks = [...document.querySelectorAll('article pre')].filter(pre => pre.querySelector(':scope > code'));
+  return [blocks.length, blocks.filter(pre => pre.querySelector(selector)).length];
+}
+"""
+# Figures are lazy: load them all now, whether or not they are in view.
+LOAD_ALL_IMAGES = """
+async () => {
+  const images = [...document.querySelectorAll('article img')];
+  for (const image of images) image.loading = 'eager';
+  await Promise.all(images.map(image => image.decode().catch(() => null)));
+  return images.map(image => ({
+    src: image.getAttribute('src'),
+    alt: (image.getAttribute('alt') || '').trim(),
+    naturalWidth: image.naturalWidth,
+    figure: image.classList.contains('snippet-figure'),
+    background: getComputedStyle(image).backgroundColor,
+  }));
+}
+"""
+
+
+@dataclass
+class PageVisit:
+    """What one page did in the browser, and what it showed."""
+
+    url: str
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+    failed_requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    code_blocks: int = 0
+    copy_buttons: int = 0
+    code_blocks_without_copy_button: list[str] = field(default_factory=list)
+    color_scheme: str | None = None  # body[data-md-color-scheme]
+    background: str = ""  # computed background colour of the body
+    violations: list[dict] = field(default_factory=list)  # axe-core's
+
+
+def visit(context: BrowserContext, base: str, path: str) -> PageVisit:
+    """Load ``base + path`` in a new tab of ``context`` and record everything
+    the tests look at, axe-core's findings included."""
+    seen = PageVisit(base + path)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and seen.errors.append(f"console error: {m.text} ({_where(m.location)})"))
+    page.on("pageerror", lambda error: seen.errors.append(f"uncaught exception: {error}"))
+    page.on("requestfailed", lambda r: seen.failed_requests.append(f"{r.method} {r.url}: {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.request.method} {r.url}: HTTP {r.status}"))
+    page.on("request", lambda r: is_local(r.url, base) or seen.foreign_requests.append(f"{r.method} {r.url}"))
+    try:
+        page.goto(seen.url, wait_until="load")
+        try:  # Material adds the buttons from its bundle once the page is ready.
+            page.wait_for_function(
+                f"selector => !({CODE_BLOCKS_WITHOUT_COPY_BUTTON})(selector).length", arg=COPY_BUTTON, timeout=5000
+            )
+        except PlaywrightTimeout:
+            pass  # counted and reported below
+        seen.images = page.evaluate(LOAD_ALL_IMAGES)
+        seen.code_blocks, seen.copy_buttons = page.evaluate(COUNT_CODE_BLOCKS_AND_BUTTONS, COPY_BUTTON)
+        seen.code_blocks_without_copy_button = page.evaluate(CODE_BLOCKS_WITHOUT_COPY_BUTTON, COPY_BUTTON)
+        seen.color_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        seen.background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        seen.violations = axe_violations(page)
+        # Anything the page still fetches (sitemap for instant navigation, search index) ends up recorded.
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    # A resource that fails is often asked for several times; say it once.
+    seen.errors, seen.failed_requests, seen.foreign_requests = (
+        list(dict.fromkeys(found)) for found in (seen.errors, seen.failed_requests, seen.foreign_requests)
+    )
+    return seen
+
+
+def _where(location: dict) -> str:
+    return f"{location.get('url') or '?'}:{location.get('lineNumber', 0) + 1}"
+
+
+@functools.cache
+def _axe() -> Axe:
+    return Axe()
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is now (all rules, all impacts)."""
+    return _axe().run(page).response["violations"]
+
+
+def violation_target(node: dict) -> str:
+    """axe-core's CSS selector for a node (a list of selectors inside frames or shadow roots)."""
+    return " ".join(part if isinstance(part, str) else " >>> ".join(part) for part in node["target"])
+
+
+def describe_violation(violation: dict, nodes: list[dict] | None = None, examples: int = 3) -> str:
+    """One violation, in enough detail to fix it: rule, impact, where, and why."""
+    nodes = violation["nodes"] if nodes is None else nodes
+    where = "; ".join(violation_target(node) for node in nodes[:examples])
+    more = f" (and {len(nodes) - examples} more)" if len(nodes) > examples else ""
+    # Different nodes can fail differently (one colour pair per token type).
+    reasons = dict.fromkeys(n["failureSummary"].splitlines()[-1].strip() for n in nodes if n.get("failureSummary"))
+    why = "".join(f"\n    {reason}" for reason in list(reasons)[:examples])
+    return f"{violation['id']} ({violation['impact']}): {violation['help']}\n    at {where}{more}{why}\n    {violation['helpUrl']}"
+
+
+def relative_luminance(css_colour: str) -> float:
+    """WCAG relative luminance of a computed ``rgb(...)``/``rgba(...)`` colour.
+    A colour that is not opaque counts as black: what shows through is unknown."""
+    numbers = [float(x) for x in re.findall(r"[\d.]+", css_colour)]
+    if len(numbers) > 3 and numbers[3] < 1:
+        return 0.0
+    channels = [x / 255 for x in numbers[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+# ---------------------------------------------------------------------------
+# In the built HTML
+
+# Elements and attributes whose URLs the browser loads by itself, without a click.
+LOADED_BY_THE_BROWSER = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "source": ["src", "srcset"],
+    "iframe": ["src"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "track": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "image": ["href", "xlink:href"],  # SVG inline
+    "use": ["href", "xlink:href"],
+}
+# <link rel> values that only name a URL and never fetch it.
+LINK_RELS_NOT_FETCHED = {"canonical", "alternate", "author", "license", "me", "prev", "next", "search"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+
+
+def is_remote_url(url: str) -> bool:
+    """Whether the browser would go to another host for ``url``."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
+
+
+def _urls(tag, attribute: str) -> list[str]:
+    value = tag.get(attribute) or ""
+    if attribute == "srcset":
+        return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+    return [value] if value else []
+
+
+def remote_resources(page_file: Path) -> list[str]:
+    """URLs on other hosts that the page makes the browser load on its own:
+    scripts, stylesheets, icons, images, media, fonts (in inline styles)."""
+    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for name, attributes in LOADED_BY_THE_BROWSER.items():
+        for tag in soup.find_all(name):
+            if name == "link" and LINK_RELS_NOT_FETCHED.issuperset(tag.get("rel") or []):
+                continue
+            for attribute in attributes:
+                found += [f"<{name} {attribute}={url}>" for url in _urls(tag, attribute) if is_remote_url(url)]
+    styles = [tag.get_text() for tag in soup.find_all("style")] + [tag["style"] for tag in soup.find_all(style=True)]
+    for css in styles:
+        found += [f"CSS url {url}" for url in css_urls(css) if is_remote_url(url)]
+    return found
+
+
+def css_urls(css: str) -> list[str]:
+    """Every url(...) and @import target in a stylesheet."""
+    return [match.group(1) or match.group(2) for match in CSS_URL.finditer(css)]
+
+
+@functools.cache
+def _anchors(page_file: Path) -> frozenset[str]:
+    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(tag["id"] for tag in soup.find_all(id=True)) | frozenset(
+        tag["name"] for tag in soup.find_all("a", attrs={"name": True})
+    )
+
+
+def _resolve(site: Path, from_url: str, href: str) -> tuple[Path | None, str]:
+    """The file and fragment that ``href``, on the page at ``from_url``, points
+    at (the file is None if it lies outside the site)."""
+    parts = urlsplit(href)
+    target = unquote(urlsplit(urljoin(from_url, parts.path)).path) if parts.path else from_url
+    file = (site / target.lstrip("/")).resolve()
+    if target.endswith("/") or file.is_dir():
+        file = file / "index.html"
+    if not file.is_relative_to(site.resolve()):
+        return None, parts.fragment
+    return file, unquote(parts.fragment)
+
+
+def internal_link_problems(site: Path, page_file: Path) -> list[str]:
+    """Links and resources on the page that point inside the site at a file
+    that does not exist, or at an #anchor that is not on the target page."""
+    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    from_url = "/" + page_file.relative_to(site).as_posix()
+    references = [("a", href) for tag in soup.find_all("a", href=True) for href in _urls(tag, "href")]
+    for name, attributes in LOADED_BY_THE_BROWSER.items():
+        for tag in soup.find_all(name):
+            references += [(name, url) for attribute in attributes for url in _urls(tag, attribute)]
+    problems = []
+    for name, href in references:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:  # other hosts (http, https, mailto, data, ...)
+            continue
+        file, fragment = _resolve(site, from_url, href)
+        if file is None or not file.is_file():
+            problems.append(f"<{name}> {href!r}: no such file in the site")
+        elif fragment and file.suffix == ".html" and fragment not in _anchors(file):
+            problems.append(f"<{name}> {href!r}: no id {fragment!r} in {file.relative_to(site.resolve())}")
+    return problems

@@ -1,0 +1,258 @@
+"""Every page works in a real browser: the built site, served over HTTP and
+rendered by Chromium with Material's JavaScript, loads nothing from other
+hosts, logs no errors, shows its figures, puts a copy button on every code
+block, finds lessons in search, reads well in the dark scheme and passes
+axe-core's serious and critical accessibility checks in both schemes.
+The links test reads the built HTML and needs no browser."""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import json
+import os
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
+
+from tests.browser import (
+    CHROMIUM_ARGS,
+    INSTALL_HINT,
+    PageVisit,
+    built_pages,
+    chromium_executable,
+    css_urls,
+    describe_violation,
+    html_file,
+    internal_link_problems,
+    is_local,
+    is_remote_url,
+    page_url,
+    relative_luminance,
+    remote_resources,
+    serve,
+    violation_target,
+    visit,
+)
+from tests.conftest import ROOT
+
+# Every page of the site by its URL path below the root ("" is the home page),
+# known before the build from docs/, so that a failure names the page.
+PAGES = sorted([page_url(md.relative_to(ROOT / "docs").as_posix()) for md in (ROOT / "docs").rglob("*.md")] + ["404.html"])
+PAGE_PARAMS = [pytest.param(page, id=page.strip("/") or "index") for page in PAGES]
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
+
+# Serious or critical violations that come from Material's own templates and
+# that no stylesheet can fix. Each entry is (rule, target) -> the fix.
+UPSTREAM_VIOLATIONS = {
+    ("aria-dialog-name", ".md-search"): (
+        "Material's search <div role=dialog> has no accessible name; fix with a theme override of"
+        " partials/search.html adding aria-label to it (squidfunk/mkdocs-material#4101)"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the session (per xdist worker)."""
+    executable = chromium_executable()
+    if executable is None:
+        if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {INSTALL_HINT}", pytrace=False)
+        pytest.skip(reason=INSTALL_HINT)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve(built_site) as base:
+        yield base
+
+
+def new_context(chromium, site_url: str, scheme: str):
+    """A browser context whose system prefers ``scheme``; requests to other
+    hosts are refused on the spot (and recorded by ``visit``)."""
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(20_000)
+    context.route(lambda url: not is_local(url, site_url), lambda route: route.abort())
+    return context
+
+
+@pytest.fixture(scope="session")
+def visited(chromium, site_url, tmp_path_factory):
+    """``visited(page, scheme)``: the page's PageVisit. Each page is loaded
+    once per scheme in the whole session, in one context per scheme: xdist
+    spreads the checks of one page over all workers, so the first worker to
+    need a visit records it in a file the others read."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # this session's folder, common to all its workers
+    (shared / "browser-visits").mkdir(exist_ok=True)
+    contexts = {}
+
+    def seen(page: str, scheme: str) -> PageVisit:
+        record = shared / "browser-visits" / f"{scheme}-{page.strip('/') or 'index'}.json"
+        with open(record.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not record.exists():
+                if scheme not in contexts:
+                    contexts[scheme] = new_context(chromium, site_url, scheme)
+                record.write_text(json.dumps(dataclasses.asdict(visit(contexts[scheme], site_url, page))))
+        return PageVisit(**json.loads(record.read_text()))
+
+    yield seen
+    for context in contexts.values():
+        context.close()
+
+
+def test_every_built_page_is_checked(built_site):
+    built = built_pages(built_site)
+    assert built == PAGES, (
+        f"built but not tested: {sorted(set(built) - set(PAGES))}; tested but not built: {sorted(set(PAGES) - set(built))}"
+    )
+
+
+def in_both_schemes(visited, page: str, what: str) -> list[str]:
+    """``what`` (a PageVisit list) from the page's visits in both schemes, each line labelled."""
+    return [f"[{scheme}] {line}" for scheme in SCHEMES for line in getattr(visited(page, scheme), what)]
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_no_errors_in_the_console(page, visited):
+    errors = in_both_schemes(visited, page, "errors")
+    assert not errors, f"/{page} logged errors:\n" + "\n".join(errors)
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_every_request_succeeds(page, visited):
+    failed = in_both_schemes(visited, page, "failed_requests")
+    assert not failed, f"/{page}: requests that failed:\n" + "\n".join(failed)
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_nothing_is_fetched_from_other_hosts(page, visited):
+    foreign = in_both_schemes(visited, page, "foreign_requests")
+    assert not foreign, f"/{page} requested other hosts (the site must work offline):\n" + "\n".join(foreign)
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_images_load_and_have_alt_text(page, visited):
+    images = visited(page, "light").images
+    broken = [image["src"] for image in images if image["naturalWidth"] == 0]
+    no_alt = [image["src"] for image in images if not image["alt"]]
+    assert not broken, f"/{page}: images that did not load: {broken}"
+    assert not no_alt, f"/{page}: images without alt text: {no_alt}"
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_every_code_block_has_a_copy_button(page, visited, built_site):
+    seen = visited(page, "light")
+    soup = BeautifulSoup(html_file(built_site, page).read_text(encoding="utf-8"), "html.parser")
+    in_html = len((soup.find("article") or soup).select("pre > code"))
+    assert seen.code_blocks == in_html, f"/{page}: the browser sees {seen.code_blocks} code blocks, the HTML {in_html}"
+    assert not seen.code_blocks_without_copy_button, (
+        f"/{page}: {seen.code_blocks - seen.copy_buttons} of {seen.code_blocks} code blocks have no copy button:\n"
+        + "\n".join(seen.code_blocks_without_copy_button)
+    )
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_colour_scheme_follows_the_system_and_figures_stay_light(page, scheme, visited):
+    seen = visited(page, scheme)
+    assert seen.color_scheme == SCHEMES[scheme], f"/{page}: body[data-md-color-scheme] is {seen.color_scheme!r}"
+    luminance = relative_luminance(seen.background)
+    if scheme == "dark":
+        assert luminance < 0.05, f"/{page}: the page background {seen.background} is not dark"
+    else:
+        assert luminance > 0.9, f"/{page}: the page background {seen.background} is not light"
+    figures = [(image["src"], image["background"]) for image in seen.images if image["figure"]]
+    not_light = [(src, background) for src, background in figures if relative_luminance(background) < 0.9]
+    assert not not_light, (
+        f"/{page}: figures are drawn on white and need an opaque light background of their own"
+        f" (img.snippet-figure in docs/stylesheets/course.css): {not_light}"
+    )
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_no_serious_accessibility_violations(page, scheme, visited):
+    problems = []
+    for violation in visited(page, scheme).violations:
+        if violation["impact"] not in ("serious", "critical"):
+            continue
+        nodes = [n for n in violation["nodes"] if (violation["id"], violation_target(n)) not in UPSTREAM_VIOLATIONS]
+        if nodes:
+            problems.append(describe_violation(violation, nodes))
+    assert not problems, f"/{page} in the {scheme} scheme, axe-core finds:\n" + "\n".join(problems)
+
+
+def test_palette_toggle_switches_to_dark_and_back(chromium, site_url):
+    context = new_context(chromium, site_url, "light")  # its own: the choice is stored per context
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "03-metrics/")
+        body = tab.locator("body")
+        assert body.get_attribute("data-md-color-scheme") == "default"
+        tab.get_by_title("Switch to dark mode").click()
+        tab.wait_for_selector('body[data-md-color-scheme="slate"]')
+        background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert relative_luminance(background) < 0.05, f"dark mode background is {background}"
+        figures = tab.locator("img.snippet-figure")
+        assert figures.count() > 0, "03-metrics has no figure to check"
+        backgrounds = figures.evaluate_all("images => images.map(i => getComputedStyle(i).backgroundColor)")
+        assert all(relative_luminance(b) > 0.9 for b in backgrounds), f"figure backgrounds in dark mode: {backgrounds}"
+        tab.get_by_title("Switch to light mode").click()
+        tab.wait_for_selector('body[data-md-color-scheme="default"]')
+    finally:
+        context.close()
+
+
+def test_search_finds_the_smote_lesson(chromium, site_url):
+    context = new_context(chromium, site_url, "light")
+    try:
+        tab = context.new_page()
+        tab.goto(site_url)
+        query = tab.locator(".md-search__input")
+        query.click()
+        query.press_sequentially("SMOTE")
+        results = tab.locator(".md-search-result__list a.md-search-result__link")
+        results.first.wait_for()
+        hrefs = results.evaluate_all("links => links.map(a => a.href)")
+        # Links carry ?h=smote, for search.highlight, and often a #section.
+        lesson = [i for i, href in enumerate(hrefs) if urlsplit(href).path == "/05-oversampling/"]
+        assert lesson, f"searching SMOTE does not list the oversampling lesson; results: {hrefs}"
+        results.nth(lesson[0]).click()  # and the result leads there
+        tab.wait_for_url(re.compile(r"/05-oversampling/"))
+        assert "SMOTE" in tab.locator("article").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_internal_links_resolve(page, built_site):
+    """Every link and resource within the site exists, with its #anchor."""
+    problems = internal_link_problems(built_site, html_file(built_site, page))
+    assert not problems, f"/{page}: broken internal links:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_html_loads_nothing_from_other_hosts(page, built_site):
+    remote = remote_resources(html_file(built_site, page))
+    assert not remote, f"/{page} makes the browser fetch from other hosts:\n" + "\n".join(remote)
+
+
+def test_stylesheets_load_nothing_from_other_hosts(built_site):
+    remote = [
+        f"{css.relative_to(built_site)}: {url}"
+        for css in built_site.rglob("*.css")
+        for url in css_urls(css.read_text(encoding="utf-8"))
+        if is_remote_url(url)
+    ]
+    assert not remote, "stylesheets fetch from other hosts (fonts?):\n" + "\n".join(remote)
