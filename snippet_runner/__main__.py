@@ -19,6 +19,7 @@ def main() -> int:
     try:
         report = render_all(load_settings(args.root), workers=args.jobs, use_cache=not args.no_cache)
     except SnippetFailure as failure:
+        print(failure.report.timing_table())
         print(failure, file=sys.stderr)
         return 1
     print(report.timing_table())

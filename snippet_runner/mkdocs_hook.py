@@ -46,6 +46,7 @@ def on_config(config):
     try:
         report = render_all(_settings(config), keep_going=snippet_runner.previewing)
     except SnippetFailure as failure:
+        log.info(failure.report.timing_table())
         raise PluginError(str(failure)) from None
     log.info(report.timing_table())
     for outcome in report.failures:

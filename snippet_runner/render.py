@@ -36,6 +36,10 @@ _SLOW_NOTICE_SECONDS = 10.0
 class SnippetFailure(Exception):
     """One or more snippets failed; the message names each file and line."""
 
+    def __init__(self, report: "Report"):
+        super().__init__(report.failure_message())
+        self.report = report
+
 
 @dataclass
 class Outcome:
@@ -430,7 +434,7 @@ def render_all(settings: Settings, *, workers: int | None = None, use_cache: boo
         # Leave no output that a page could show for a failed snippet.
         for outcome in report.failures:
             (settings.rendered_dir / rendered_name(outcome.name)).unlink(missing_ok=True)
-        raise SnippetFailure(report.failure_message())
+        raise SnippetFailure(report)
     return report
 
 
