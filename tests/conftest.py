@@ -46,3 +46,4 @@ def built_site(tmp_path_factory) -> Path:
     if not text.startswith("exit status 0\n"):
         pytest.fail(f"mkdocs build --strict failed:\n{text[-6000:]}", pytrace=False)
     return site
+
