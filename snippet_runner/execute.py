@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 FIGURE_BACKEND = "module://snippet_runner.figure_backend"
+FIGURE_DIR_VARIABLE = "SNIPPET_RUNNER_FIGURE_DIR"
 
 
 def _opened_paths_under(root: str) -> set[str]:
@@ -67,14 +68,12 @@ def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
 
+    # matplotlib loads the backend only if the snippet draws: a snippet that
+    # does not pays nothing for it.
     os.environ["MPLBACKEND"] = FIGURE_BACKEND
+    os.environ[FIGURE_DIR_VARIABLE] = str(work)
     if "matplotlib" in sys.modules:
-        import matplotlib
-
-        matplotlib.rcParams["backend"] = FIGURE_BACKEND
-    from snippet_runner import figure_backend
-
-    figure_backend.output_dir = work
+        sys.modules["matplotlib"].rcParams["backend"] = FIGURE_BACKEND
 
     # A fresh interpreter seeds its generators from the OS; so do we, so that a
     # snippet without a fixed random_state shows different output every run.
@@ -102,15 +101,19 @@ def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
             "message": str(error),
             "line": _error_location(error, script),
         }
+    figures = []
     if "matplotlib.pyplot" in sys.modules:
+        from snippet_runner import figure_backend
+
         figure_backend.save_open_figures()
+        figures = figure_backend.saved
 
     local_modules = {
         os.path.normpath(module.__file__)
         for module in list(sys.modules.values())
         if getattr(module, "__file__", None) and module.__file__.startswith(copy_root)
     }
-    result["figures"] = figure_backend.saved
+    result["figures"] = figures
     result["dependencies"] = sorted(
         os.path.relpath(path, copy_root) for path in (opened | local_modules) if path != script
     )

@@ -6,6 +6,7 @@ process that runs a snippet, the way matplotlib-inline serves Jupyter.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import matplotlib
@@ -15,8 +16,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 FigureCanvas = FigureCanvasAgg
 FigureManager = FigureManagerBase
 
-# Set by the snippet's process before the snippet runs.
-output_dir: Path | None = None
 saved: list[dict] = []
 
 # A fixed salt and no date keep the SVG bytes identical from build to build.
@@ -39,6 +38,8 @@ def save_open_figures() -> None:
     """Save every open figure as SVG, in the order they were created, and close them."""
     from matplotlib import pyplot
 
+    # Set by the snippet's process (execute.py) before the snippet runs.
+    output_dir = Path(os.environ["SNIPPET_RUNNER_FIGURE_DIR"])
     for number in pyplot.get_fignums():
         figure = pyplot.figure(number)
         name = f"figure-{len(saved) + 1}.svg"

@@ -6,9 +6,11 @@ code and its rendered output with stock ``pymdownx.snippets`` lines.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import re
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,6 +35,12 @@ def on_startup(command: str, dirty: bool) -> None:
     snippet_runner.previewing = command == "serve"
 
 
+def _import_notebook_converter() -> None:
+    """Changed snippets change notebooks, which mkdocs-jupyter converts after
+    importing nbconvert (about a second): import it while the snippets run."""
+    threading.Thread(target=importlib.import_module, args=("mkdocs_jupyter.nbconvert2",), daemon=True).start()
+
+
 def on_config(config):
     if os.environ.get("SNIPPET_RUNNER_SKIP") == "1":
         # Publish what the cache holds without checking it: only the
@@ -44,7 +52,9 @@ def on_config(config):
     runner_log.handlers = logging.getLogger("mkdocs").handlers
     runner_log.propagate = False
     try:
-        report = render_all(_settings(config), keep_going=snippet_runner.previewing)
+        report = render_all(
+            _settings(config), keep_going=snippet_runner.previewing, while_running=_import_notebook_converter
+        )
     except SnippetFailure as failure:
         log.info(failure.report.timing_table())
         raise PluginError(str(failure)) from None

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -394,9 +395,18 @@ def _remove_leftovers(settings: Settings, snippets: list[str]) -> None:
             path.unlink()
 
 
-def render_all(settings: Settings, *, workers: int | None = None, use_cache: bool = True, keep_going: bool = False) -> Report:
+def render_all(
+    settings: Settings,
+    *,
+    workers: int | None = None,
+    use_cache: bool = True,
+    keep_going: bool = False,
+    while_running: Callable[[], None] | None = None,
+) -> Report:
     """Render every snippet. Failures raise :class:`SnippetFailure` unless
-    ``keep_going``, in which case the page shows the error in place of output."""
+    ``keep_going``, in which case the page shows the error in place of output.
+    ``while_running`` is called when snippets start running, for a caller
+    that has work to overlap with them."""
     started = time.monotonic()
     workers = workers or os.cpu_count() or 1
     snippets = discover_snippets(settings)
@@ -414,6 +424,8 @@ def render_all(settings: Settings, *, workers: int | None = None, use_cache: boo
     stale = sorted((s for s in snippets if s not in entries), key=lambda s: -_last_seconds(settings, s))
     if stale:
         log.info(f"snippets: running {len(stale)} of {len(snippets)} ({len(snippets) - len(stale)} cached)")
+        if while_running:
+            while_running()
         with tempfile.TemporaryDirectory(prefix="snippet-runner-") as scratch:
             for job, seconds, timed_out in _run_all(settings, stale, workers, Path(scratch)):
                 entry, outcome = _collect(settings, job, seconds, timed_out, tree, keys[job.snippet])
