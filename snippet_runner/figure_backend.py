@@ -38,8 +38,9 @@ def save_open_figures() -> None:
     """Save every open figure as SVG, in the order they were created, and close them."""
     from matplotlib import pyplot
 
-    # Set by the snippet's process (execute.py) before the snippet runs.
-    output_dir = Path(os.environ["SNIPPET_RUNNER_FIGURE_DIR"])
+    from snippet_runner.execute import FIGURE_DIR_VARIABLE
+
+    output_dir = Path(os.environ[FIGURE_DIR_VARIABLE])  # set before the snippet ran
     for number in pyplot.get_fignums():
         figure = pyplot.figure(number)
         name = f"figure-{len(saved) + 1}.svg"
