@@ -29,13 +29,17 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def session_folder(tmp_path_factory) -> Path:
+    """A folder of this test session's, common to all its xdist workers."""
+    folder = tmp_path_factory.getbasetemp()
+    return folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The course built into a folder shared by all workers of this session.
     Building also brings the snippet cache up to date."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # this session's folder, common to all its workers
+    shared = session_folder(tmp_path_factory)
     site, log = shared / "site", shared / "build.log"
     with open(shared / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -37,7 +37,7 @@ from tests.browser import (
     violation_target,
     visit,
 )
-from tests.conftest import ROOT
+from tests.conftest import ROOT, session_folder
 
 # Every page of the site by its URL path below the root ("" is the home page),
 # known before the build from docs/, so that a failure names the page.
@@ -88,9 +88,7 @@ def visited(chromium, site_url, tmp_path_factory):
     once per scheme in the whole session, in one context per scheme: xdist
     spreads the checks of one page over all workers, so the first worker to
     need a visit records it in a file the others read."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # this session's folder, common to all its workers
+    shared = session_folder(tmp_path_factory)
     (shared / "browser-visits").mkdir(exist_ok=True)
     contexts = {}
 
