@@ -23,8 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from snippet_runner.notebooks import snippets_on_page
+
 ROOT = Path(__file__).resolve().parents[1]
-INCLUDE = re.compile(r'^(\s*)```python\n\1--8<-- "([^"]+\.py)"\n\1```\n', re.M)
 OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "[^"]+\.out\.md"\n', re.M)
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".json", ".xml"}
 
@@ -44,7 +45,7 @@ def build(project: Path, **env: str) -> float:
 
 
 def included_snippets(project: Path) -> list[str]:
-    return sorted({m.group(2) for page in (project / "docs").rglob("*.md") for m in INCLUDE.finditer(page.read_text())})
+    return sorted({s for page in (project / "docs").rglob("*.md") for s in snippets_on_page(page.read_text())})
 
 
 def copy_project(target: Path) -> Path:

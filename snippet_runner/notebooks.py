@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from snippet_runner.render import cached_entry
+from snippet_runner.render import cached_entry, figure_path
 from snippet_runner.settings import Settings
 
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+(\w[\w-]*)(?:\s+"([^"]*)")?\s*$')
@@ -47,7 +47,7 @@ def _outputs(entry: dict, settings: Settings, snippet: str) -> list:
     if entry["stderr"]:
         outputs.append(new_output("stream", name="stderr", text=entry["stderr"]))
     for number, figure in enumerate(entry["figures"], start=1):
-        svg = (settings.figures_dir / f"{snippet.removesuffix('.py')}-{number}.svg").read_text()
+        svg = figure_path(settings, snippet, number).read_text()
         outputs.append(new_output("display_data", data={"image/svg+xml": svg, "text/plain": figure["alt"]}))
     return outputs
 

@@ -114,8 +114,14 @@ def _entry_path(settings: Settings, snippet: str) -> Path:
     return settings.entries_dir / (snippet + ".json")
 
 
-def _figure_path(settings: Settings, snippet: str, number: int) -> Path:
-    return settings.figures_dir / f"{snippet.removesuffix('.py')}-{number}.svg"
+def figure_name(snippet: str, number: int) -> str:
+    """Where figure ``number`` of a snippet lives, below the figures folder and
+    below the published prefix: ``a/b.py`` -> ``a/b-1.svg``."""
+    return f"{snippet.removesuffix('.py')}-{number}.svg"
+
+
+def figure_path(settings: Settings, snippet: str, number: int) -> Path:
+    return settings.figures_dir / figure_name(snippet, number)
 
 
 def _reusable_entry(settings: Settings, snippet: str, key: str, tree: dict[str, str]) -> dict | None:
@@ -125,7 +131,7 @@ def _reusable_entry(settings: Settings, snippet: str, key: str, tree: dict[str, 
     if any(tree.get(dep) != digest for dep, digest in entry["dependencies"].items()):
         return None
     for number, figure in enumerate(entry["figures"], start=1):
-        path = _figure_path(settings, snippet, number)
+        path = figure_path(settings, snippet, number)
         if not path.is_file() or cache.sha256(path.read_bytes()) != figure["sha256"]:
             return None
     return entry
@@ -324,7 +330,7 @@ def _collect(settings: Settings, job: _Job, seconds: float, timed_out: bool, tre
     figures = []
     for number, figure in enumerate(result["figures"], start=1):
         data = (job.work / figure["file"]).read_bytes()
-        cache.write_atomically(_figure_path(settings, job.snippet, number), data)
+        cache.write_atomically(figure_path(settings, job.snippet, number), data)
         figures.append({"alt": figure["alt"], "sha256": cache.sha256(data)})
     entry = {
         "key": key,
@@ -356,7 +362,7 @@ def _markdown_for_entry(snippet: str, entry: dict) -> str:
         parts.append(_fence(entry["stderr"], '.text .snippet-stderr title="Standard error"'))
     for number, figure in enumerate(entry["figures"], start=1):
         alt = " ".join(figure["alt"].split()).replace("[", "\\[").replace("]", "\\]")
-        url = f"{PUBLISHED_PREFIX}{snippet.removesuffix('.py')}-{number}.svg"
+        url = PUBLISHED_PREFIX + figure_name(snippet, number)
         parts.append(f"![{alt}]({url}){{ .snippet-figure loading=lazy }}\n")
     file_name = snippet.rsplit("/", 1)[-1]
     parts.append(
