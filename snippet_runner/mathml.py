@@ -8,8 +8,10 @@ from latex2mathml.converter import convert
 
 
 def math_fence(source: str, language: str, class_name: str, options: dict, md, **kwargs) -> str:
-    # Focusable, so that keyboard users can scroll a formula wider than the screen.
+    # Focusable, so that keyboard users can scroll a formula wider than the
+    # screen; a region needs a name, and a name of its own on the page.
+    number = md.formulas_on_page = getattr(md, "formulas_on_page", 0) + 1
     return (
-        f'<div class="{class_name}" tabindex="0" role="region" aria-label="Formula">'
+        f'<div class="{class_name}" tabindex="0" role="region" aria-label="Formula {number}">'
         f'{convert(source.strip(), display="block")}</div>'
     )

