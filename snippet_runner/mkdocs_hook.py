@@ -79,6 +79,15 @@ def on_files(files, config):
     return files
 
 
+def on_pre_page(page, config, files):
+    # A notebook is made from a lesson, so "Edit this page" on its preview
+    # edits the lesson. (mkdocs-jupyter wraps the File, so its edit_uri can't.)
+    if page.file.src_uri.startswith("notebooks/") and config.edit_uri:
+        lesson = page.file.src_uri.removeprefix("notebooks/").removesuffix(".ipynb") + ".md"
+        page.edit_url = config.edit_uri + lesson
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
     """Describe each page for link previews, and offer each lesson as a
     notebook right under its title."""

@@ -63,3 +63,9 @@ def test_pull_requests_run_ci_and_main_deploys_to_pages():
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     cache_steps = [s for job in jobs.values() for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
     assert cache_steps and all("hashFiles('requirements.lock')" in s["with"]["key"] for s in cache_steps)
+
+
+def test_the_deployed_site_names_its_repository_for_edit_buttons():
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]["steps"]
+    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    assert build["env"]["COURSE_EDIT_URI"] == "${{ github.server_url }}/${{ github.repository }}/edit/${{ github.ref_name }}/docs/"
