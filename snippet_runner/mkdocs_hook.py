@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import snippet_runner
+from snippet_runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
 from snippet_runner.notebooks import is_lesson, write_notebooks
 from snippet_runner.render import SnippetFailure, published_files, render_all
 from snippet_runner.settings import load_settings
@@ -86,6 +87,16 @@ def on_pre_page(page, config, files):
         lesson = page.file.src_uri.removeprefix("notebooks/").removesuffix(".ipynb") + ".md"
         page.edit_url = config.edit_uri + lesson
     return page
+
+
+def on_page_content(html, page, config, files):
+    if not page.file.src_uri.startswith("notebooks/"):
+        return html
+    try:
+        match_contents_to_headings(page.toc, html)
+        return finish_preview(html, Path(page.file.abs_src_path))
+    except PreviewMismatch as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -9,6 +9,7 @@ admonitions become bold headings, ``math`` fences become ``$$`` blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import nbformat
@@ -19,6 +20,7 @@ from snippet_runner.settings import Settings
 
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+(\w[\w-]*)(?:\s+"([^"]*)")?\s*$')
 _INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
+_PAGE_LINK = re.compile(r"\[([^\]]+)\]\(([\w/-]+)\.md(#[\w-]*)?\)")
 
 
 def snippets_on_page(markdown: str) -> list[str]:
@@ -52,8 +54,20 @@ def _outputs(entry: dict, settings: Settings, snippet: str) -> list:
     return outputs
 
 
-def lesson_notebook(markdown: str, settings: Settings) -> nbformat.NotebookNode:
-    """A notebook of the page: Markdown cells and code cells with their outputs."""
+def _link_notebooks(prose: str, notebooks: Collection[str]) -> str:
+    """Links to other lessons lead to their notebooks, which sit side by side
+    once downloaded; a link to a page with no notebook keeps only its words."""
+
+    def relink(match: re.Match) -> str:
+        text, page, anchor = match.group(1), match.group(2), match.group(3) or ""
+        return f"[{text}]({page}.ipynb{anchor})" if page in notebooks else text
+
+    return _PAGE_LINK.sub(relink, prose)
+
+
+def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str] = ()) -> nbformat.NotebookNode:
+    """A notebook of the page: Markdown cells and code cells with their
+    outputs. ``notebooks`` names the lessons that have one (``03-metrics``)."""
     lines = markdown.split("\n")
     code_at = dict(_code_includes(lines))
     cells: list = []
@@ -65,7 +79,7 @@ def lesson_notebook(markdown: str, settings: Settings) -> nbformat.NotebookNode:
     def flush_prose() -> None:
         text = "\n".join(prose).strip("\n")
         if text:
-            cells.append(new_markdown_cell(text))
+            cells.append(new_markdown_cell(_link_notebooks(text, notebooks)))
         prose.clear()
 
     while i < len(lines):
@@ -116,14 +130,14 @@ def write_notebooks(settings: Settings, docs_dir: Path) -> list[tuple[str, Path]
     """Write a notebook for every lesson (a page other than the home page
     that shows snippets); returns (site path, file) pairs to publish, e.g.
     ``notebooks/03-metrics.ipynb``."""
+    pages = {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in sorted(docs_dir.rglob("*.md"))}
+    lessons = {name: markdown for name, markdown in pages.items() if is_lesson(name, markdown)}
+    notebooks = {name.removesuffix(".md") for name in lessons}
     written = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        markdown = page.read_text(encoding="utf-8")
-        if not is_lesson(page.relative_to(docs_dir).as_posix(), markdown):
-            continue
-        name = page.relative_to(docs_dir).with_suffix(".ipynb").as_posix()
+    for page, markdown in lessons.items():
+        name = page.removesuffix(".md") + ".ipynb"
         path = settings.cache_dir / "notebooks" / name
-        text = nbformat.writes(lesson_notebook(markdown, settings)) + "\n"
+        text = nbformat.writes(lesson_notebook(markdown, settings, notebooks)) + "\n"
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -94,7 +94,7 @@ def html_file(site: Path, page: str) -> Path:
 
 def built_pages(site: Path) -> list[str]:
     """URL paths of every page in the built site."""
-    files = [site / "index.html", *site.glob("*/index.html"), *site.glob("404.html")]
+    files = [site / "index.html", *site.glob("*/index.html"), *site.glob("notebooks/*/index.html"), *site.glob("404.html")]
     return sorted(url_path(f, site) for f in files if f.is_file())
 
 
@@ -108,20 +108,25 @@ def is_local(url: str, base: str) -> bool:
     return scheme in ("data", "blob", "about") or urlsplit(url).netloc == urlsplit(base).netloc
 
 
-# True once every code block in the article carries Material's copy button
-# (9.7+ puts a nav.md-code__nav with button.md-code__button[data-md-type=copy]
-# in the <pre>; older releases a button.md-clipboard).
-COPY_BUTTON = ":scope > nav .md-code__button[data-md-type='copy'], :scope > button.md-clipboard"
-CODE_BLOCKS_WITHOUT_COPY_BUTTON = """
-(selector) => [...document.querySelectorAll('article pre')]
-  .filter(pre => pre.querySelector(':scope > code') && !pre.querySelector(selector))
-  .map(pre => `#${pre.id || '?'}: ${pre.querySelector('code').textContent.trim().split('\\n')[0].slice(0, 60)}`)
-"""
-COUNT_CODE_BLOCKS_AND_BUTTONS = """
-(selector) => {
-  const blocks = [...document.querySelectorAll('article pre')].filter(pre => pre.querySelector(':scope > code'));
-  return [blocks.length, blocks.filter(pre => pre.querySelector(selector)).length];
-}
+# Code blocks, in the HTML and in the browser: Material's (pre > code), and
+# the code cells of notebook previews (mkdocs-jupyter's .highlight-ipynb).
+CODE_BLOCK = "pre > code, .highlight-ipynb > pre"
+# Each code block with whether it has a working copy button. Material 9.7+
+# puts a nav.md-code__nav with button.md-code__button[data-md-type=copy] in the
+# <pre> (older releases a button.md-clipboard); mkdocs-jupyter puts a
+# <clipboard-copy> in the cell that copies a hidden element, which must hold
+# the cell's code.
+CODE_BLOCKS = """
+() => [...document.querySelectorAll('article pre')]
+  .filter(pre => pre.querySelector(':scope > code') || pre.parentElement.matches('.highlight-ipynb'))
+  .map(pre => {
+    const cell = pre.closest('.jp-CodeCell');
+    const copies = cell
+      ? [...cell.querySelectorAll('clipboard-copy')].some(
+          button => document.getElementById(button.getAttribute('for'))?.textContent.trim() === pre.textContent.trim())
+      : !!pre.querySelector(":scope > nav .md-code__button[data-md-type='copy'], :scope > button.md-clipboard");
+    return {name: `#${pre.id || cell?.id || '?'}: ${pre.textContent.trim().split('\\n')[0].slice(0, 60)}`, copies};
+  })
 """
 # Figures are lazy: load them all now, whether or not they are in view.
 LOAD_ALL_IMAGES = """
@@ -150,7 +155,6 @@ class PageVisit:
     foreign_requests: list[str] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     code_blocks: int = 0
-    copy_buttons: int = 0
     code_blocks_without_copy_button: list[str] = field(default_factory=list)
     color_scheme: str | None = None  # body[data-md-color-scheme]
     background: str = ""  # computed background colour of the body
@@ -170,14 +174,13 @@ def visit(context: BrowserContext, base: str, path: str, axe_script: str) -> Pag
     try:
         page.goto(seen.url, wait_until="load")
         try:  # Material adds the buttons from its bundle once the page is ready.
-            page.wait_for_function(
-                f"selector => !({CODE_BLOCKS_WITHOUT_COPY_BUTTON})(selector).length", arg=COPY_BUTTON, timeout=5000
-            )
+            page.wait_for_function(f"({CODE_BLOCKS})().every(block => block.copies)", timeout=5000)
         except PlaywrightTimeout:
             pass  # counted and reported below
         seen.images = page.evaluate(LOAD_ALL_IMAGES)
-        seen.code_blocks, seen.copy_buttons = page.evaluate(COUNT_CODE_BLOCKS_AND_BUTTONS, COPY_BUTTON)
-        seen.code_blocks_without_copy_button = page.evaluate(CODE_BLOCKS_WITHOUT_COPY_BUTTON, COPY_BUTTON)
+        blocks = page.evaluate(CODE_BLOCKS)
+        seen.code_blocks = len(blocks)
+        seen.code_blocks_without_copy_button = [block["name"] for block in blocks if not block["copies"]]
         seen.color_scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         seen.background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         seen.violations = axe_violations(page, axe_script)

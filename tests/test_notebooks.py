@@ -7,6 +7,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from snippet_runner.notebook_preview import PreviewMismatch, finish_preview
 from snippet_runner.notebooks import is_lesson
 from tests.conftest import ROOT
 
@@ -41,3 +42,22 @@ def test_notebook_runs_in_a_fresh_kernel_and_prints_what_it_shows(lesson, built_
             continue
         assert printed(after)[1] == "", f"{path.name} cell {number} wrote to stderr:\n{printed(after)[1]}"
         assert printed(after)[0] == printed(before)[0], f"{path.name} cell {number} printed something else"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_preview_shows_the_notebooks_formulas_as_mathml(lesson, built_site):
+    # The preview loads no MathJax: $$ left in the page would show as LaTeX.
+    notebook = nbformat.read(built_site / "notebooks" / lesson / f"{lesson}.ipynb", as_version=4)
+    formulas = sum(cell.source.count("$$") // 2 for cell in notebook.cells if cell.cell_type == "markdown")
+    preview = (built_site / "notebooks" / lesson / "index.html").read_text(encoding="utf-8")
+    article = preview[preview.index("<article") : preview.index("</article>")]
+    assert (article.count("<math"), article.count("<p>$$")) == (formulas, 0)
+
+
+def test_a_preview_that_does_not_match_its_notebook_fails_the_build(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("$$\nx^2\n$$")])
+    path = tmp_path / "lesson.ipynb"
+    nbformat.write(notebook, path)
+    assert "<math" in finish_preview("<p>$$\nx^2\n$$</p>", path)
+    with pytest.raises(PreviewMismatch, match="0 formulas, the notebook holds 0 and 1"):
+        finish_preview("<p>no formula here</p>", path)
