@@ -26,9 +26,9 @@ FIGURE = re.compile(r'<img alt="No description has been provided for this image"
 # Markdown cells keep $$...$$ for a MathJax that the preview never loads.
 FORMULA = re.compile(r"<p>\$\$(.+?)\$\$</p>", re.S)
 CODE_CELL = re.compile(r'<div class="highlight-ipynb ')
+HEADING_ID = re.compile(r'<h[1-6] id="([^"]+)"')
 # A notebook links to another lesson's notebook as a sibling file; on the site
 # that notebook's preview is a sibling folder.
-HEADING_ID = re.compile(r'<h[1-6] id="([^"]+)"')
 NOTEBOOK_LINK = re.compile(r'href="([\w-]+)\.ipynb(#[\w-]*)?"')
 
 
@@ -52,7 +52,8 @@ def _formula_count(notebook: dict) -> int:
 
 
 def finish_preview(page_html: str, notebook_path: Path) -> str:
-    """The preview's HTML with alt texts, MathML formulas and focusable code."""
+    """The preview's HTML with alt texts, MathML formulas, focusable code and
+    links to the other lessons' previews."""
     notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
     alts = _figure_alts(notebook)
     figures, formulas = len(FIGURE.findall(page_html)), len(FORMULA.findall(page_html))
