@@ -55,12 +55,12 @@ def finish_preview(page_html: str, notebook_path: Path) -> str:
     """The preview's HTML with alt texts, MathML formulas, focusable code and
     links to the other lessons' previews."""
     notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
-    alts = _figure_alts(notebook)
+    alts, expected_formulas = _figure_alts(notebook), _formula_count(notebook)
     figures, formulas = len(FIGURE.findall(page_html)), len(FORMULA.findall(page_html))
-    if (figures, formulas) != (len(alts), _formula_count(notebook)):
+    if (figures, formulas) != (len(alts), expected_formulas):
         raise PreviewMismatch(
             f"the preview shows {figures} figures and {formulas} formulas, the notebook"
-            f" holds {len(alts)} and {_formula_count(notebook)}; has mkdocs-jupyter's HTML changed?"
+            f" holds {len(alts)} and {expected_formulas}; has mkdocs-jupyter's HTML changed?"
         )
     alt = iter(alts)
     page_html = FIGURE.sub(lambda _: f'<img class="snippet-figure" alt="{html.escape(next(alt))}" src="data:image/svg+xml;', page_html)

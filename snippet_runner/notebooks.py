@@ -65,7 +65,7 @@ def _link_notebooks(prose: str, notebooks: Collection[str]) -> str:
     return _PAGE_LINK.sub(relink, prose)
 
 
-def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str] = ()) -> nbformat.NotebookNode:
+def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str]) -> nbformat.NotebookNode:
     """A notebook of the page: Markdown cells and code cells with their
     outputs. ``notebooks`` names the lessons that have one (``03-metrics``)."""
     lines = markdown.split("\n")
