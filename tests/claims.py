@@ -1,0 +1,164 @@
+"""What the claims tests share: declaring the sentence a test guards, reading
+the output the built pages show, and the course's rule for comparing models.
+
+A claims test names its sentence once, with ``@says(page, sentence)``; the
+decorator checks that the page still says it and, when the test's assertion
+fails, reports the sentence next to the evidence. ``verdict`` checks one
+printed paired comparison against the rule lesson 8 teaches.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+from pathlib import Path
+
+from snippet_runner.render import cached_entry
+from snippet_runner.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+# The verdict words of lesson 8, and the stems a sentence may use them in
+# ("SMOTE and undersampling both trail ...").
+VERDICT_STEMS = {
+    "beats": "beat",
+    "edges": "edge",
+    "ties with": "tie",
+    "trails": "trail",
+    "loses to": "lose",
+}
+# One printed comparison, as lesson 8's ``compare`` prints it.
+COMPARISON = re.compile(
+    r"^(?P<head>(?P<metric>[^:\n]+): (?P<a>.+?) (?P<verdict>beats|edges|ties with|trails|loses to) (?P<b>.+?))"
+    r" \| difference (?P<mean>[-+]\d+\.\d+), sd (?P<sd>\d+\.\d+)"
+    r" \| wins (?P<wins>\d+), ties (?P<ties>\d+), losses (?P<losses>\d+) of (?P<n>\d+)"
+    r" \| p = (?P<p>\d\.\d+)$",
+    re.M,
+)
+
+_current_sentence: contextvars.ContextVar[str | None] = contextvars.ContextVar("sentence", default=None)
+
+
+# --- pages -------------------------------------------------------------------
+
+
+def squash(text: str) -> str:
+    """Whitespace folded, and Markdown links reduced to their text."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    return " ".join(text.split())
+
+
+def page_text(page: str) -> str:
+    return squash((ROOT / "docs" / page).read_text(encoding="utf-8"))
+
+
+def says(page: str, sentence: str):
+    """Declare the sentence of ``docs/<page>`` that the decorated test guards."""
+
+    def decorate(test):
+        @functools.wraps(test)
+        def guarded(*args, **kwargs):
+            assert squash(sentence) in page_text(page), (
+                f"docs/{page} no longer contains the sentence this test guards:\n  {sentence}\n"
+                "Update the test together with the page."
+            )
+            token = _current_sentence.set(sentence)
+            try:
+                return test(*args, **kwargs)
+            except AssertionError as error:
+                raise AssertionError(
+                    f"docs/{page} says:\n  {sentence}\nbut the output shows otherwise:\n  {error}"
+                ) from None
+            finally:
+                _current_sentence.reset(token)
+
+        guarded.claim = (page, sentence)
+        return guarded
+
+    return decorate
+
+
+# --- outputs -------------------------------------------------------------------
+
+
+def stdout(snippet: str) -> str:
+    """What ``snippets/<snippet>`` printed in the build the tests made."""
+    entry = cached_entry(load_settings(ROOT), snippet)
+    assert entry is not None, f"no cached output for snippets/{snippet}: did the site build?"
+    return entry["stdout"]
+
+
+def rows(snippet: str, columns: list[str]) -> dict[str, dict[str, float]]:
+    """Rows of a printed table: a name, then exactly ``len(columns)`` numbers."""
+    table = {}
+    for line in stdout(snippet).splitlines():
+        parts = line.rsplit(maxsplit=len(columns))
+        if len(parts) == len(columns) + 1 and all(NUMBER.fullmatch(p) for p in parts[1:]):
+            table[parts[0].strip()] = dict(zip(columns, map(float, parts[1:])))
+    assert table, f"no rows with {len(columns)} numbers in the output of snippets/{snippet}"
+    return table
+
+
+def numeric_rows(snippet: str, width: int) -> list[list[float]]:
+    """Lines of a printed table made only of ``width`` numbers, in order."""
+    found = []
+    for line in stdout(snippet).splitlines():
+        parts = line.split()
+        if len(parts) == width and all(NUMBER.fullmatch(p) for p in parts):
+            found.append([float(p) for p in parts])
+    assert found, f"no lines of {width} numbers in the output of snippets/{snippet}"
+    return found
+
+
+def value(snippet: str, pattern: str) -> float:
+    """The number captured by ``pattern``'s first group in the snippet's output."""
+    match = re.search(pattern, stdout(snippet))
+    assert match, f"snippets/{snippet}: output does not match {pattern!r}:\n{stdout(snippet)}"
+    return float(match.group(1))
+
+
+# --- the comparison rule --------------------------------------------------------
+
+
+def rule(mean: float, wins: int, losses: int, n: int, p: float) -> str:
+    """Lesson 8's verdict for A against B, from the paired per-fold differences."""
+    if p < 0.05:
+        return "beats" if mean > 0 else "loses to"
+    if max(wins, losses) >= 0.8 * n:
+        return "edges" if wins > losses else "trails"
+    return "ties with"
+
+
+def comparisons(snippet: str) -> dict[str, re.Match]:
+    """Every comparison line the snippet printed, by ``metric: A verdict B``."""
+    return {m["head"]: m for m in COMPARISON.finditer(stdout(snippet))}
+
+
+def verdict(snippet: str, statement: str) -> None:
+    """Assert that ``snippets/<snippet>`` printed ``statement`` ("AP: SMOTE
+    trails plain LR") as a paired comparison, that the printed numbers support
+    that verdict under the rule, and that the guarded sentence uses its word."""
+    printed = comparisons(snippet)
+    match = printed.get(statement)
+    if match is None:
+        metric, _, rest = statement.partition(": ")
+        same_pair = [
+            head for head, m in printed.items()
+            if m["metric"] == metric and rest.startswith(m["a"] + " ") and rest.endswith(" " + m["b"])
+        ]
+        raise AssertionError(
+            f"snippets/{snippet} does not print {statement!r}; "
+            + (f"it prints {same_pair}" if same_pair else f"its comparisons: {sorted(printed)}")
+        )
+    n, wins, ties, losses = (int(match[k]) for k in ("n", "wins", "ties", "losses"))
+    assert wins + ties + losses == n, f"{match[0]}: folds do not add up"
+    expected = rule(float(match["mean"]), wins, losses, n, float(match["p"]))
+    assert match["verdict"] == expected, (
+        f"{match[0]}\nprints {match['verdict']!r}, but the rule gives {expected!r} for these numbers"
+    )
+    sentence = _current_sentence.get()
+    if sentence is not None:
+        stem = VERDICT_STEMS[match["verdict"]]
+        assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {match['verdict']!r}"

@@ -1,0 +1,496 @@
+"""Every sentence of lessons 1 to 7 that states a number or a ranking the runs
+decide, checked against the output the built page shows.
+
+Each test declares the sentence it guards with ``@says`` (``tests/claims.py``)
+and asserts it against the cached output of the snippet the page renders
+(fresh, because the ``built_site`` fixture builds the site first). Sentences that are true by construction
+(``weights=[0.99]`` gives 1% positives, a majority-only model has recall 0,
+an undersampler never touches the minority) are not tested.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from tests.claims import numeric_rows, rows, says, stdout, value
+from tests.test_claims_12 import leaderboard
+
+CV_COLUMNS = ["F1", "precision", "recall", "ROC AUC", "Brier"]
+
+
+# --- parsers ----------------------------------------------------------------
+
+
+def class_counts(snippet: str) -> dict[str, dict[int, int]]:
+    """Lines ``<name>: {0: n0, 1: n1}`` or ``<name>: Counter({0: n0, 1: n1})``."""
+    found = {}
+    for line in stdout(snippet).splitlines():
+        match = re.fullmatch(r"\s*(.+?):\s+(?:Counter\()?(\{[\d:, ]+\})\)?\s*", line)
+        if match:
+            found[match.group(1)] = ast.literal_eval(match.group(2))
+    assert found, f"no class counts in the output of snippets/{snippet}:\n{stdout(snippet)}"
+    return found
+
+
+def cross_validated(snippet: str) -> dict[str, dict[str, float]]:
+    """The table of a lesson's fair test: mean F1, precision, recall, ROC AUC, Brier."""
+    table = rows(snippet, CV_COLUMNS)
+    assert "plain" in table, f"snippets/{snippet}: no 'plain' row in {table}"
+    return table
+
+
+def assert_resampling_trade(snippet: str, names: list[str]) -> None:
+    """Against the plain model, on the fair test: lower F1, higher recall,
+    precision falling much further than recall rises, worse Brier score."""
+    table = cross_validated(snippet)
+    plain = table["plain"]
+    for name in names:
+        row = table[name]
+        evidence = f"plain {plain}, {name} {row}"
+        assert row["F1"] < plain["F1"], (evidence)
+        assert row["recall"] > plain["recall"], (evidence)
+        gain, loss = row["recall"] - plain["recall"], plain["precision"] - row["precision"]
+        assert loss > 1.5 * gain, (evidence)
+        assert row["Brier"] > plain["Brier"], (evidence)
+
+
+def assert_roc_auc_barely_moves(snippet: str, names: list[str]) -> None:
+    table = cross_validated(snippet)
+    for name in names:
+        gap = abs(table[name]["ROC AUC"] - table["plain"]["ROC AUC"])
+        assert gap < 0.01, (f"plain {table['plain']}, {name} {table[name]}")
+
+
+def flagged_per_positive(row: dict[str, float]) -> float:
+    """Examples flagged per actual positive: TP / precision over TP / recall."""
+    return row["recall"] / row["precision"]
+
+
+# --- 2. Intuition --------------------------------------------------------------
+
+
+@says("02-intuition.md", 'Ten thousand rows, and the class we would most like to find has one hundred of them.')
+def test_one_hundred_minority_examples(built_site):
+    minority = value("02-intuition/class_counts.py", r"class 1:\s+(\d+) examples")
+    majority = value("02-intuition/class_counts.py", r"class 0:\s+(\d+) examples")
+    assert (majority + minority, minority) == (10_000, 100), (f"counts {majority}, {minority}")
+
+
+@says("02-intuition.md", 'The exact positions of the points change with `random_state`; the class counts do not, because `flip_y=0` and `weights=[0.99]` fix them at 9,900 and 100.')
+def test_counts_fixed_at_9900_and_100(built_site):
+    minority = value("02-intuition/class_counts.py", r"class 1:\s+(\d+) examples")
+    majority = value("02-intuition/class_counts.py", r"class 0:\s+(\d+) examples")
+    assert (majority, minority) == (9900, 100), (f"counts {majority}, {minority}")
+
+
+@says("02-intuition.md", 'At 1:1000 only ten examples remain: too few to describe the shape of a class, whatever model you use.')
+def test_ten_examples_at_1_to_1000(built_site):
+    counts = class_counts("02-intuition/ratios.py")
+    assert counts["1:1000"][1] == 10, (str(counts))
+    # "At 1:10 the minority class is a visible cluster ... At 1:100 it is a scattering of points."
+    minority = [counts[ratio][1] for ratio in ("1:10", "1:100", "1:1000")]
+    assert minority == sorted(minority, reverse=True), (str(counts))
+
+
+# --- 3. Metrics --------------------------------------------------------------------
+
+
+@says("03-metrics.md", 'Lesson 1 showed a model with 99% accuracy that found no minority example.')
+def test_lesson_1_model_99_percent_accurate_finds_nothing(built_site):
+    accuracy = value("01-challenge/accuracy_trap.py", r"accuracy:\s+([\d.]+)")
+    found = value("01-challenge/accuracy_trap.py", r"minority found:\s+(\d+) of")
+    assert round(accuracy, 2) == 0.99 and found == 0, (f"accuracy {accuracy}, found {found}")
+
+
+def metrics_table() -> dict[str, dict[str, float]]:
+    return rows("03-metrics/metrics.py", ["accuracy", "precision", "recall", "F1"])
+
+
+@says("03-metrics.md", 'Precision, recall and F1 separate them clearly.')
+def test_precision_recall_f1_separate_the_models(built_site):
+    table = metrics_table()
+    baseline, model = table["always majority"], table["logistic regression"]
+    # "...accuracy barely separates a model with no skill from one with some."
+    assert abs(model["accuracy"] - baseline["accuracy"]) <= 0.01, (str(table))
+    for metric in ("precision", "recall", "F1"):
+        assert model[metric] - baseline[metric] > 0.3, (str(table))
+
+
+@says("03-metrics.md", 'They also show *how* the logistic regression behaves: its precision is much higher than its recall, so when it flags an example it is usually right, but it leaves many minority examples unflagged.')
+def test_logistic_regression_precision_above_recall(built_site):
+    model = metrics_table()["logistic regression"]
+    assert model["precision"] > 1.5 * model["recall"], (str(model))
+    assert model["precision"] > 0.75, (f"not usually right: {model}")
+    assert model["recall"] < 0.6, (f"does not leave many unflagged: {model}")
+
+
+@says("03-metrics.md", 'Compare the three with the precision and recall printed above them: F0.5 sits closer to precision and F2 closer to recall.')
+def test_fbeta_leans_towards_precision_or_recall(built_site):
+    snippet = "03-metrics/fbeta.py"
+    p, r = value(snippet, r"precision:\s+([\d.]+)"), value(snippet, r"recall:\s+([\d.]+)")
+    f05, f2 = value(snippet, r"F0\.5:\s+([\d.]+)"), value(snippet, r"F2:\s+([\d.]+)")
+    evidence = f"precision {p}, recall {r}, F0.5 {f05}, F2 {f2}"
+    assert abs(f05 - p) < abs(f05 - r), (evidence)
+    assert abs(f2 - r) < abs(f2 - p), (evidence)
+
+
+@says("03-metrics.md", 'Both curves come from the same scores, yet the ROC curve hugs the top-left corner while the precision-recall curve sags.')
+def test_roc_curve_hugs_corner_pr_curve_sags(built_site):
+    roc_auc = value("03-metrics/roc_vs_pr.py", r"ROC AUC:\s+([\d.]+)")
+    ap = value("03-metrics/roc_vs_pr.py", r"average precision \(PR AUC\):\s+([\d.]+)")
+    assert roc_auc > 0.9 and ap < roc_auc - 0.15, (f"ROC AUC {roc_auc}, AP {ap}")
+
+
+@says("03-metrics.md", 'The false positive rate divides those false alarms by *all* the negatives, several thousand of them, so even a pile of false alarms moves it very little, and the ROC curve stays high.')
+def test_false_alarms_barely_move_fp_rate(built_site):
+    table = numeric_rows("03-metrics/thresholds.py", 6)  # threshold, TP, FP, recall, FP rate, precision
+    assert [r[0] for r in table] == sorted((r[0] for r in table), reverse=True), "thresholds not falling"
+    first, last = table[0], table[-1]
+    assert last[2] >= 100 and last[4] < 0.1, (f"lowest threshold: FP {last[2]}, FP rate {last[4]}")
+    # "Precision divides the true positives by *all the alarms*, so every false
+    # alarm counts against the model's few dozen true positives."
+    assert last[5] < first[5] / 2, (f"precision {first[5]} -> {last[5]}")
+
+
+# --- 4. Undersampling --------------------------------------------------------------
+
+UNDER_FAIR = "04-undersampling/fair_test.py"
+
+
+@says("04-undersampling.md", 'In the overlap region, where each minority point used to be surrounded by majority points, the minority points now hold their own, so a model trained on the right-hand data will call many more points "minority".')
+def test_undersampled_model_flags_many_more(built_site):
+    table = cross_validated(UNDER_FAIR)
+    plain, under = flagged_per_positive(table["plain"]), flagged_per_positive(table["undersampled 1:2"])
+    assert under > 3 * plain, (f"flagged per positive: plain {plain:.2f}, undersampled {under:.2f}")
+
+
+@says("04-undersampling.md", 'On this dataset, under a fair test (sampling done inside cross-validation, scored on test folds that keep the real 1:100 ratio), logistic regression trained on undersampled data has *lower* F1 at the default 0.5 threshold than the same model trained on all the data: recall goes up, precision falls much further, and the predicted probabilities stop meaning what they say (a worse Brier score).')
+def test_undersampling_lowers_f1(built_site):
+    assert_resampling_trade(UNDER_FAIR, ["undersampled 1:2"])
+
+
+@says("04-undersampling.md", 'Ranking quality (ROC AUC) hardly moves.')
+def test_undersampling_keeps_roc_auc(built_site):
+    assert_roc_auc_barely_moves(UNDER_FAIR, ["undersampled 1:2"])
+
+
+@says("04-undersampling.md", 'The cleaning methods leave the class ratio almost where it was and remove points only along the overlap, so they are better thought of as tidying the boundary than as fixing the imbalance.')
+def test_cleaning_undersamplers_keep_the_ratio(built_site):
+    counts = class_counts("04-undersampling/other_undersamplers.py")
+    for name in ("TomekLinks", "EditedNearestNeighbours", "NeighbourhoodCleaningRule"):
+        kept = counts[name][0] / counts["original"][0]
+        assert kept > 0.95, (f"{name} keeps {kept:.1%} of the majority: {counts[name]}")
+
+
+@says("04-undersampling.md", '`OneSidedSelection` does some of both: besides the Tomek links along the boundary, it drops a large block of majority points on the far side of the cloud, which its one-nearest-neighbour rule judged redundant.')
+def test_one_sided_selection_drops_a_large_block(built_site):
+    counts = class_counts("04-undersampling/other_undersamplers.py")
+    majority = counts["original"][0]
+    oss, tomek = majority - counts["OneSidedSelection"][0], majority - counts["TomekLinks"][0]
+    assert oss > 10 * tomek and oss > 0.1 * majority, (f"OneSidedSelection deletes {oss} majority points, TomekLinks {tomek}, of {majority}"
+    )
+
+
+@says("04-undersampling.md", 'A model trained on undersampled data predicts the minority class more often. On a fair test here that raises recall but lowers precision, F1 and the quality of the probabilities; it does not make the model know more.')
+def test_undersampling_takeaway(built_site):
+    table = cross_validated(UNDER_FAIR)
+    assert flagged_per_positive(table["undersampled 1:2"]) > flagged_per_positive(table["plain"]), (str(table))
+    assert_resampling_trade(UNDER_FAIR, ["undersampled 1:2"])
+
+
+# --- 5. Oversampling -----------------------------------------------------------------
+
+SMOTE_FAIR = "05-oversampling/fair_test.py"
+
+
+@says("05-oversampling.md", 'On this dataset, under a fair test (SMOTE applied inside cross-validation, to the training folds only), logistic regression trained with SMOTE has *lower* F1 at the default 0.5 threshold than the same model trained on the original data: recall goes up, precision falls much further, and the predicted probabilities get worse (Brier score).')
+def test_smote_lowers_f1(built_site):
+    assert_resampling_trade(SMOTE_FAIR, ["SMOTE 1:2"])
+
+
+@says("05-oversampling.md", 'Ranking quality (ROC AUC) barely changes.')
+def test_smote_keeps_roc_auc(built_site):
+    assert_roc_auc_barely_moves(SMOTE_FAIR, ["SMOTE 1:2"])
+
+
+@says("05-oversampling.md", "SMOTE's new rows are all points that did not exist before; `RandomOverSampler`'s are all copies of existing ones.")
+def test_smote_points_are_new_random_oversampler_copies(built_site):
+    found = dict(
+        (name, (int(new), int(copies)))
+        for name, new, copies in re.findall(
+            r"^(\w+): Counter.*\n\s+new minority rows: (\d+), of which exact copies of an original: (\d+)$",
+            stdout("05-oversampling/new_points.py"),
+            re.M,
+        )
+    )
+    assert set(found) == {"SMOTE", "RandomOverSampler"}, f"new_points.py rows: {found}"
+    assert found["SMOTE"][0] > 0 and found["SMOTE"][1] == 0, (f"SMOTE {found['SMOTE']}")
+    new, copies = found["RandomOverSampler"]
+    assert new > 0 and copies == new, (f"RandomOverSampler {found['RandomOverSampler']}")
+
+
+@says("05-oversampling.md", 'It hits the target ratio only approximately.')
+def test_adasyn_hits_the_ratio_approximately(built_site):
+    counts = class_counts("05-oversampling/other_oversamplers.py")
+    target = counts["SMOTE"][1]
+    assert target == counts["original"][0] // 2, f"SMOTE missed the 1:2 target: {counts['SMOTE']}"
+    adasyn = counts["ADASYN"][1]
+    assert adasyn != target and abs(adasyn - target) < 0.02 * target, (f"ADASYN {adasyn}, target {target}")
+
+
+@says("05-oversampling.md", "The last lines of the output put a number on it: far more of ADASYN's added points than of any other method's have a majority example as their nearest original neighbour.")
+def test_adasyn_lands_in_the_majority_cloud(built_site):
+    share = {
+        name: float(percent)
+        for name, percent in re.findall(
+            r"^\s*(\w+):\s+([\d.]+)%$", stdout("05-oversampling/other_oversamplers.py"), re.M
+        )
+    }
+    assert set(share) == {"RandomOverSampler", "SMOTE", "BorderlineSMOTE", "SVMSMOTE", "ADASYN"}, str(share)
+    # RandomOverSampler's copies sit exactly on the originals.
+    assert share["RandomOverSampler"] == 0, (str(share))
+    others = max(v for name, v in share.items() if name != "ADASYN")
+    assert share["ADASYN"] > 1.5 * others, (str(share))
+
+
+@says("05-oversampling.md", 'On a fair test here, SMOTE raises recall and lowers precision, F1 and the quality of the probabilities.')
+def test_smote_takeaway(built_site):
+    assert_resampling_trade(SMOTE_FAIR, ["SMOTE 1:2"])
+
+
+# --- 6. Combined sampling ------------------------------------------------------------
+
+COMBINED_FAIR = "06-combined-sampling/fair_test.py"
+COMBINATIONS = ["SMOTEENN", "SMOTETomek", "SMOTE + under"]
+
+
+@says("06-combined-sampling.md", 'Compare this with SMOTE alone at the same ratio in lesson 5: the majority class is no longer at its original size, and the minority class ends up smaller than SMOTE made it.')
+def test_smoteenn_shrinks_both_classes(built_site):
+    smote = class_counts("05-oversampling/smote.py")["after"]
+    both = class_counts("06-combined-sampling/smoteenn.py")
+    before, after = both["before"], both["after"]
+    assert after[0] < before[0] and after[1] < smote[1], (f"original {before}, SMOTE {smote}, SMOTEENN {after}"
+    )
+
+
+def cleaning_step() -> dict[int, int]:
+    """Examples of each class that SMOTEENN's cleaning step deleted."""
+    found = re.findall(r"^class (\d): .*deleted (\d+) ", stdout("06-combined-sampling/cleaning_step.py"), re.M)
+    assert len(found) == 2, f"cleaning_step.py: {found}"
+    return {int(label): int(n) for label, n in found}
+
+
+@says("06-combined-sampling.md", 'The ENN step deletes the points whose neighbourhood disagrees with their label, on both sides of the boundary, so the classes end up more cleanly separated than they are in reality.')
+def test_enn_deletes_on_both_sides(built_site):
+    deleted = cleaning_step()
+    assert deleted[0] > 0 and deleted[1] > 0, (f"deleted per class: {deleted}")
+
+
+@says("06-combined-sampling.md", 'On this dataset, under a fair test (resampling inside cross-validation, test folds left at their real 1:100 ratio), logistic regression trained on data from each combination below has *lower* F1 at the default 0.5 threshold than the same model trained on the original data: recall goes up, precision falls much further, and the predicted probabilities get worse (Brier score), while ranking quality (ROC AUC) barely changes.')
+def test_combinations_lower_f1(built_site):
+    assert_resampling_trade(COMBINED_FAIR, COMBINATIONS)
+    assert_roc_auc_barely_moves(COMBINED_FAIR, COMBINATIONS)
+
+
+@says("06-combined-sampling.md", "With the same `sampling_strategy` and `random_state`, SMOTEENN's first step produces exactly what `SMOTE` alone does (every row SMOTEENN returns is a row of SMOTE's output), so the difference is the cleaning.")
+def test_smoteenn_starts_from_smote(built_site):
+    out = stdout("06-combined-sampling/cleaning_step.py")
+    assert "SMOTEENN's rows are rows of SMOTE's output: True" in out, (out)
+
+
+@says("06-combined-sampling.md", "Its `sample_indices_` lists the rows of SMOTE's output that it kept, which tells the deleted minority rows apart: almost all of them are SMOTE's own creations that landed among majority points, and only a few are original examples.")
+def test_enn_deletes_mostly_synthetic_minority(built_site):
+    snippet = "06-combined-sampling/cleaning_step.py"
+    original = value(snippet, r"minority rows deleted: (\d+) original")
+    synthetic = value(snippet, r"minority rows deleted: \d+ original, (\d+) made by SMOTE")
+    assert original + synthetic == cleaning_step()[1], "the two counts do not add up to the minority deletions"
+    assert synthetic > 0 and original < 0.05 * (original + synthetic), (f"{original} original, {synthetic} synthetic"
+    )
+
+
+@says("06-combined-sampling.md", 'Compare the counts: the Tomek-link step removes the same number of points from each class (one of each per link), and fewer in total than ENN does, so more of the overlap between the classes survives.')
+def test_tomek_removes_pairs_and_less_than_enn(built_site):
+    smote = class_counts("05-oversampling/smote.py")["after"]
+    counts = class_counts("06-combined-sampling/smotetomek.py")
+    tomek = {label: smote[label] - counts["SMOTETomek"][label] for label in (0, 1)}
+    enn = {label: smote[label] - counts["SMOTEENN"][label] for label in (0, 1)}
+    assert tomek[0] == tomek[1], (f"Tomek links removed {tomek}")
+    assert sum(tomek.values()) < sum(enn.values()), (f"Tomek removed {tomek}, ENN {enn}")
+
+
+@says("06-combined-sampling.md", 'Combining samplers inherits their limits: on a fair test here, each combination raises recall but lowers precision, F1 and the quality of the probabilities compared with no resampling at all.')
+def test_combinations_takeaway(built_site):
+    assert_resampling_trade(COMBINED_FAIR, COMBINATIONS)
+
+
+# --- 7. Cost-sensitive learning ------------------------------------------------------
+
+
+def review() -> dict[str, float]:
+    snippet = "07-cost-sensitive/review.py"
+    match = re.search(r"found (\d+) of (\d+) minority examples, with (\d+) false alarms", stdout(snippet))
+    assert match, f"snippets/{snippet}: {stdout(snippet)}"
+    tp, positives, fp = map(int, match.groups())
+    return {
+        "tp": tp, "positives": positives, "fp": fp,
+        "precision": value(snippet, r"precision:\s+([\d.]+)"),
+        "recall": value(snippet, r"recall:\s+([\d.]+)"),
+        "F1": value(snippet, r"F-measure:\s+([\d.]+)"),
+    }
+
+
+@says("07-cost-sensitive.md", 'The weighted model finds most of the minority examples, which is what weighting is for.')
+def test_weighted_model_finds_most(built_site):
+    r = review()
+    assert r["tp"] > r["positives"] / 2, (str(r))
+
+
+@says("07-cost-sensitive.md", 'It pays for them with many false alarms: its precision is low, and the F-measure, which needs both precision and recall, is low with it.')
+def test_weighted_model_pays_with_false_alarms(built_site):
+    r = review()
+    assert r["fp"] > 3 * r["tp"] and r["precision"] < 0.25, (str(r))
+    assert r["F1"] < 0.3 and r["F1"] < r["recall"] / 2, (str(r))
+
+
+def compare() -> tuple[dict[str, float], dict[str, float], float]:
+    snippet = "07-cost-sensitive/compare.py"
+    table = rows(snippet, ["accuracy", "precision", "recall", "F1", "ROC AUC", "mean P(1)"])
+    share = value(snippet, r"share of class 1 in the test set: ([\d.]+)")
+    return table["None"], table["balanced"], share
+
+
+@says("07-cost-sensitive.md", 'On this data, balanced class weights **lower the F-measure** at the default threshold.')
+def test_balanced_weights_lower_f1(built_site):
+    plain, weighted, _ = compare()
+    assert weighted["F1"] < plain["F1"], (f"plain {plain}, weighted {weighted}")
+
+
+@says("07-cost-sensitive.md", 'They trade precision for recall, and on 1:100 data they trade far more precision than the recall they gain.')
+def test_weights_trade_more_precision_than_recall(built_site):
+    plain, weighted, _ = compare()
+    gain, loss = weighted["recall"] - plain["recall"], plain["precision"] - weighted["precision"]
+    assert gain > 0 and loss > 1.5 * gain, (f"plain {plain}, weighted {weighted}")
+
+
+@says("07-cost-sensitive.md", "This is not an accident of one split: in repeated cross-validation on the same dataset, the weighted model's F1 stays well below the plain model's (the fair evaluation lesson, 08-fair-evaluation, shows how to run such a comparison).")
+def test_weighted_f1_below_plain_in_repeated_cv(built_site):
+    # Lesson 12's leaderboard runs that repeated cross-validation on this dataset.
+    t = leaderboard("synthetic")
+    assert t["class_weight"]["F1"] < t["plain LR"]["F1"] / 2, (f"leaderboard, synthetic: class_weight {t['class_weight']}, plain {t['plain LR']}"
+    )
+
+
+@says("07-cost-sensitive.md", 'The weighted model ranks examples almost exactly as the plain one does.')
+def test_weights_keep_roc_auc(built_site):
+    plain, weighted, _ = compare()
+    assert abs(weighted["ROC AUC"] - plain["ROC AUC"]) < 0.01, (f"plain {plain}, weighted {weighted}")
+
+
+@says("07-cost-sensitive.md", "The plain model's probabilities average out close to the true share of class 1; the weighted model's are far higher.")
+def test_weights_inflate_mean_probability(built_site):
+    plain, weighted, share = compare()
+    assert abs(plain["mean P(1)"] - share) <= 0.25 * share, (f"share {share}, plain {plain}")
+    assert weighted["mean P(1)"] > 5 * share, (f"share {share}, weighted {weighted}")
+
+
+def explicit_weights() -> dict[str, tuple[float, list[float]]]:
+    """F1 and coefficients of each row of explicit_weights.py, by class_weight."""
+    found = re.findall(
+        r"^(.+?)\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s+\[([-\d., ]+)\]$", stdout("07-cost-sensitive/explicit_weights.py"), re.M
+    )
+    table = {name: (float(f1), [float(c) for c in coefs.split(",")]) for name, f1, coefs in found}
+    assert len(table) == 3, f"explicit_weights.py rows: {table}"
+    return table
+
+
+@says("07-cost-sensitive.md", 'That is the same 1:99 *ratio* as "balanced", but the model does not come out the same:')
+def test_weight_scale_changes_the_model(built_site):
+    table = explicit_weights()
+    assert table['"balanced"'][1] != table["{0: 0.01, 1: 0.99}"][1], (str(table))
+
+
+@says("07-cost-sensitive.md", "Multiplying `C` by the factor between the two sets of weights (about 50.5) gives back the balanced model's coefficients.")
+def test_scaling_c_gives_back_balanced(built_site):
+    table = explicit_weights()
+    assert table["{0: 0.01, 1: 0.99}, C=50.5"] == table['"balanced"'], (str(table))
+
+
+def weight_sweep() -> list[list[float]]:
+    return numeric_rows("07-cost-sensitive/weight_sweep.py", 4)  # weight, precision, recall, F1
+
+
+@says("07-cost-sensitive.md", 'Recall climbs and precision falls as the weight grows; F1 follows whichever of the two is weaker.')
+def test_weight_trades_precision_for_recall(built_site):
+    table = weight_sweep()
+    assert [r[0] for r in table] == sorted(r[0] for r in table), "weights not rising"
+    precision, recall, f1 = ([r[i] for r in table] for i in (1, 2, 3))
+    assert recall == sorted(recall) and recall[-1] > recall[0], (f"recall {recall}")
+    assert precision == sorted(precision, reverse=True) and precision[-1] < precision[0], (f"precision {precision}"
+    )
+    # While recall is the weaker of the two, F1 rises with it; once precision is, F1 falls with it.
+    for before, after in zip(table, table[1:]):
+        if after[2] < after[1]:
+            assert after[3] >= before[3], (f"rows {before} -> {after}")
+        if before[1] < before[2]:
+            assert after[3] <= before[3], (f"rows {before} -> {after}")
+
+
+@says("07-cost-sensitive.md", 'Somewhere between the extremes lies a weight that gives the best F1 *on this test set*, but choosing it by looking at the test set would make the test score a flattering guess: with fifty positives, a handful of examples changing box moves every number here.')
+def test_best_weight_lies_between_extremes(built_site):
+    f1 = [r[3] for r in weight_sweep()]
+    best = f1.index(max(f1))
+    assert 0 < best < len(f1) - 1, (f"F1 by rising weight: {f1}")
+
+
+def other_estimators() -> dict[str, dict[str, dict[str, float]]]:
+    found = re.findall(
+        r"^(.+?)\s+(None|balanced)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$",
+        stdout("07-cost-sensitive/other_estimators.py"),
+        re.M,
+    )
+    table: dict[str, dict[str, dict[str, float]]] = {}
+    for name, weight, p, r, f1 in found:
+        table.setdefault(name, {})[weight] = {"precision": float(p), "recall": float(r), "F1": float(f1)}
+    assert len(table) == 4 and all(len(v) == 2 for v in table.values()), f"other_estimators.py: {table}"
+    return table
+
+
+@says("07-cost-sensitive.md", 'The effect is not the same everywhere, because each algorithm uses the weights differently.')
+def test_weights_act_differently_per_algorithm(built_site):
+    table = other_estimators()
+    change = {name: t["balanced"]["recall"] - t["None"]["recall"] for name, t in table.items()}
+    # "Read the table rather than assuming that weights always raise recall."
+    assert any(c > 0 for c in change.values()) and any(c < 0 for c in change.values()), (f"recall change with balanced weights: {change}"
+    )
+
+
+@says("07-cost-sensitive.md", "In `SVC`, a class's weight multiplies the penalty `C` for its errors, which moves the decision boundary much as in logistic regression.")
+def test_svc_weights_act_like_logistic_regression(built_site):
+    svc = other_estimators()["SVC"]
+    plain, weighted, _ = compare()
+    for model, (before, after) in {"SVC": (svc["None"], svc["balanced"]), "LR": (plain, weighted)}.items():
+        assert after["recall"] > before["recall"] and after["precision"] < before["precision"], (f"{model}: {before} -> {after}"
+        )
+
+
+@says("07-cost-sensitive.md", 'In logistic regression, class weights raise recall and lower precision; in other algorithms the effect varies.')
+def test_takeaway_weights_raise_recall_in_logistic_regression(built_site):
+    plain, weighted, _ = compare()
+    assert weighted["recall"] > plain["recall"] and weighted["precision"] < plain["precision"], (f"plain {plain}, weighted {weighted}"
+    )
+    table = other_estimators()
+    assert any(t["balanced"]["recall"] <= t["None"]["recall"] for t in table.values()), (str(table))
+
+
+@says("07-cost-sensitive.md", 'On this data, at the default threshold, balanced weights lower the F-measure; they are not an automatic improvement.')
+def test_takeaway_balanced_weights_lower_f1(built_site):
+    plain, weighted, _ = compare()
+    assert weighted["F1"] < plain["F1"], (f"plain {plain}, weighted {weighted}")
+
+
+@says("07-cost-sensitive.md", 'For logistic regression, weights leave the ranking (ROC AUC) nearly unchanged and inflate the predicted probabilities: much of their effect is that of a lower threshold.')
+def test_takeaway_weights_keep_ranking_inflate_probabilities(built_site):
+    plain, weighted, _ = compare()
+    assert abs(weighted["ROC AUC"] - plain["ROC AUC"]) < 0.01, (f"plain {plain}, weighted {weighted}")
+    assert weighted["mean P(1)"] > 5 * plain["mean P(1)"], (f"plain {plain}, weighted {weighted}")

@@ -1,0 +1,114 @@
+"""The comparison rule itself: one ``compare`` function everywhere, the rule
+the tests apply, and every verdict on every page guarded by a claims test."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.claims import COMPARISON, ROOT, rule, squash
+
+CANONICAL = ROOT / "snippets" / "08-fair-evaluation" / "paired.py"
+# "edge" is also a noun ("the edge of the cloud"); only its verb forms are verdicts.
+VERDICT_WORD = re.compile(r"\b(beats?|(?<!the )(?<!an )edges?(?! of)|ties? with|trails?|loses? to|losing to)\b")
+
+
+def compare_source(path: Path) -> str | None:
+    """The source of the module-level ``compare`` function in a snippet, if any."""
+    source = path.read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and node.name == "compare":
+            return ast.get_source_segment(source, node)
+    return None
+
+
+def comparing_snippets() -> list[Path]:
+    return sorted(p for p in (ROOT / "snippets").rglob("*.py") if compare_source(p) is not None)
+
+
+def test_canonical_compare_exists():
+    assert compare_source(CANONICAL), f"{CANONICAL.relative_to(ROOT)} must define compare()"
+    assert len(comparing_snippets()) > 1
+
+
+@pytest.mark.parametrize("snippet", comparing_snippets(), ids=lambda p: str(p.relative_to(ROOT / "snippets")))
+def test_every_compare_is_lesson_8s(snippet):
+    """A reader copies any example on its own, so each carries ``compare``; all
+    copies must be the one lesson 8 teaches."""
+    assert compare_source(snippet) == compare_source(CANONICAL), (
+        f"snippets/{snippet.relative_to(ROOT / 'snippets')} carries a compare() that differs from lesson 8's"
+    )
+
+
+@pytest.mark.parametrize(
+    ("mean", "wins", "losses", "n", "p", "expected"),
+    [
+        (0.03, 15, 5, 20, 0.01, "beats"),
+        (-0.03, 2, 18, 20, 0.001, "loses to"),
+        (0.01, 16, 4, 20, 0.2, "edges"),
+        (-0.01, 4, 16, 20, 0.2, "trails"),
+        (0.01, 15, 5, 20, 0.2, "ties with"),
+        (0.0095, 3, 6, 10, 0.77, "ties with"),
+    ],
+)
+def test_rule(mean, wins, losses, n, p, expected):
+    assert rule(mean, wins, losses, n, p) == expected
+
+
+def test_canonical_compare_prints_what_the_rule_says(capsys):
+    """Lesson 8's function, run on made-up folds, prints lines the tests parse
+    and verdicts the rule gives."""
+    namespace: dict = {}
+    exec(compile("import numpy as np\nfrom scipy import stats\n" + compare_source(CANONICAL), "compare", "exec"), namespace)
+    base = [0.70, 0.60, 0.80, 0.75, 0.65] * 4
+    cases = {
+        "beats": [b + 0.05 for b in base],
+        "ties with": [b + d for b, d in zip(base, [0.02, -0.02, 0.01, -0.01, 0.0] * 4)],
+        "trails": [b + d for b, d in zip(base, [-0.03, -0.001, -0.06, -0.002, 0.04] * 4)],
+    }
+    for expected, scores in cases.items():
+        namespace["compare"]("AP", "A", scores, "B", base, 5)
+        line = capsys.readouterr().out.strip()
+        match = COMPARISON.fullmatch(line)
+        assert match, f"unparseable: {line}"
+        assert match["verdict"] == expected, line
+        assert rule(float(match["mean"]), int(match["wins"]), int(match["losses"]), int(match["n"]), float(match["p"])) == expected
+
+
+def guarded_sentences() -> dict[str, list[str]]:
+    """Every sentence a claims test declares with ``@says``, by page."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "tests").glob("test_claims_*.py")):
+        module = importlib.import_module(f"tests.{path.stem}")
+        for item in vars(module).values():
+            if hasattr(item, "claim"):
+                page, sentence = item.claim
+                found.setdefault(page, []).append(squash(sentence))
+    return found
+
+
+def verdict_sentences(page: Path) -> list[str]:
+    """The page's sentences outside code that use a verdict word. A word in
+    bold or in quotes is mentioned (defined, quoted), not used, and is left out."""
+    text = re.sub(r"(?ms)^\s*```.*?^\s*```", "", page.read_text(encoding="utf-8"))
+    text = re.sub(r"(?m)^\s*(--8<--.*|[!?]{3}\+? .*)$", ".", text)
+    text = squash(re.sub(r"(?m)^\|.*\|$", "", text))
+    sentences = re.split(r"(?<=[.!?:;])\s+(?=[A-Z`*\[(])", text)
+    mention = re.compile(r"\*\*[^*]*\*\*|\"[^\"]*\"")
+    return [s for s in sentences if VERDICT_WORD.search(mention.sub("", s))]
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+def test_every_verdict_is_guarded(page):
+    """A sentence that compares techniques with a verdict word is asserted by a claims test."""
+    guarded = guarded_sentences().get(page.name, [])
+    unguarded = [
+        s for s in verdict_sentences(page) if not any(g in s or s in g for g in guarded)
+    ]
+    assert not unguarded, f"docs/{page.name}: sentences with a verdict word but no @says test:\n" + "\n".join(
+        f"  {s}" for s in unguarded
+    )
