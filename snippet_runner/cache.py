@@ -35,9 +35,6 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-_OUTPUT_SHAPING_MODULES = ["cache.py", "execute.py", "figure_backend.py", "render.py", "settings.py"]
-
-
 @cache
 def environment_fingerprint() -> str:
     """Python's version and every installed distribution's version."""
@@ -46,9 +43,11 @@ def environment_fingerprint() -> str:
     packages = sorted(
         {f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()}
     )
-    # The runner's code that decides what a snippet's output looks like.
+    # The runner's own code, all of it: no hand-kept list of what shapes output.
     here = Path(__file__).parent
-    runner_code = b"".join((here / name).read_bytes() for name in _OUTPUT_SHAPING_MODULES)
+    runner_code = b"".join(
+        path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes() for path in sorted(here.rglob("*.py"))
+    )
     return sha256("\n".join([sys.version, *packages, sha256(runner_code)]).encode())
 
 

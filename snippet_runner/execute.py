@@ -1,22 +1,60 @@
 """Run one snippet the way ``python snippets/<file>.py`` would, in this process.
 
 Called in a fresh child process (forked from a server that has the heavy
-libraries imported, or started from scratch). Writes ``stdout``, ``stderr``,
-SVG figures and ``result.json`` into the job's work folder.
+libraries imported, or started from scratch). Reads ``job.json`` from the
+job's work folder and writes ``stdout``, ``stderr``, SVG figures and
+``result.json`` there.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
+import multiprocessing.process
 import os
 import random
 import runpy
 import sys
+import threading
 import traceback
 from pathlib import Path
 
 FIGURE_BACKEND = "module://snippet_runner.figure_backend"
-FIGURE_DIR_VARIABLE = "SNIPPET_RUNNER_FIGURE_DIR"
+
+
+def write_job(work: Path, script: str, copy_root: str, env: dict[str, str], sys_path: list[str], draws: bool) -> None:
+    """What ``run_snippet`` needs to know, in the job's folder (both ways of
+    starting a child read it from there). ``draws``: the script imports matplotlib."""
+    job = {"script": script, "copy_root": copy_root, "env": env, "sys_path": sys_path, "draws": draws}
+    (work / "job.json").write_text(json.dumps(job))
+
+
+# multiprocessing's class of a main process, which it keeps private: taken
+# while this module loads in one (the runner, or the server children fork from).
+_MAIN_PROCESS = type(multiprocessing.process.current_process())
+
+
+def _as_if_started_by_python() -> None:
+    """Undo what being forked by multiprocessing changed: a snippet's process
+    is a main process, not a daemon child (joblib would refuse to start
+    workers, and a multiprocessing pool would raise)."""
+    if multiprocessing.process.parent_process() is None:
+        return  # a fresh interpreter already is one
+    multiprocessing.process._current_process = _MAIN_PROCESS()
+    multiprocessing.process._parent_process = None
+    multiprocessing.process._children = set()
+    # multiprocessing ran our parent's __main__ as __mp_main__; python file.py would not.
+    sys.modules.pop("__mp_main__", None)
+
+
+def _use_figure_backend(work: Path):
+    import matplotlib
+
+    from snippet_runner import figure_backend
+
+    figure_backend.output_dir = work
+    matplotlib.rcParams["backend"] = FIGURE_BACKEND
+    return figure_backend
 
 
 def _opened_paths_under(root: str) -> set[str]:
@@ -52,15 +90,21 @@ def _print_traceback(error: BaseException, script: str) -> None:
     traceback.print_exception(type(error), error, tb or error.__traceback__)
 
 
-def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
-    """Execute ``script`` (inside ``copy_root``, a private copy of the snippets
-    folder) as ``__main__`` and write everything it produced into ``work_dir``."""
+def run_snippet(work_dir: str) -> None:
+    """Execute the job's script (inside a private copy of the snippets folder)
+    as ``__main__``, as ``python <script>`` would with the job's environment,
+    and write everything it produced into ``work_dir``."""
     work = Path(work_dir)
-    # Own process group, so that a timeout also stops processes it started.
+    job = json.loads((work / "job.json").read_text())
+    script, copy_root = job["script"], job["copy_root"]
+    # Own process group, so that the runner can stop anything it started.
     try:
         os.setsid()
     except OSError:
         pass
+    _as_if_started_by_python()
+    os.environ.clear()
+    os.environ.update(job["env"])
     # Point the process's own stdout and stderr (C code included) at files.
     for fd, name in ((1, "stdout"), (2, "stderr")):
         with open(work / name, "wb") as sink:
@@ -68,12 +112,10 @@ def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
 
-    # matplotlib loads the backend only if the snippet draws: a snippet that
-    # does not pays nothing for it.
-    os.environ["MPLBACKEND"] = FIGURE_BACKEND
-    os.environ[FIGURE_DIR_VARIABLE] = str(work)
-    if "matplotlib" in sys.modules:
-        sys.modules["matplotlib"].rcParams["backend"] = FIGURE_BACKEND
+    # Figures go to the work folder, through our backend (a snippet that does
+    # not draw pays nothing for it).
+    if job["draws"] or "matplotlib" in sys.modules:
+        _use_figure_backend(work)
 
     # A fresh interpreter seeds its generators from the OS; so do we, so that a
     # snippet without a fixed random_state shows different output every run.
@@ -83,7 +125,7 @@ def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
 
     os.chdir(os.path.dirname(script))
     sys.argv = [script]
-    sys.path[0] = os.path.dirname(script)
+    sys.path[:] = [os.path.dirname(script), *job["sys_path"]]
     sys.dont_write_bytecode = True
     opened = _opened_paths_under(copy_root)
 
@@ -103,10 +145,15 @@ def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
         }
     figures = []
     if "matplotlib.pyplot" in sys.modules:
-        from snippet_runner import figure_backend
-
+        figure_backend = _use_figure_backend(work)
         figure_backend.save_open_figures()
         figures = figure_backend.saved
+    # What the interpreter does on its way out: wait for the snippet's
+    # threads, then run its exit handlers (joblib's stop its workers there).
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
 
     local_modules = {
         os.path.normpath(module.__file__)
@@ -123,5 +170,5 @@ def run_snippet(script: str, copy_root: str, work_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    # Started as ``python -m snippet_runner.execute SCRIPT COPY_ROOT WORK_DIR``.
-    run_snippet(*sys.argv[1:4])
+    # Started as ``python -m snippet_runner.execute WORK_DIR``.
+    run_snippet(sys.argv[1])

@@ -1,12 +1,12 @@
 """A non-interactive matplotlib backend whose ``show()`` saves figures.
 
-Selected with ``MPLBACKEND=module://snippet_runner.figure_backend`` in the
-process that runs a snippet, the way matplotlib-inline serves Jupyter.
+Selected as ``rcParams["backend"] = "module://snippet_runner.figure_backend"``
+in the process that runs a snippet, the way matplotlib-inline serves Jupyter;
+``execute`` sets ``output_dir`` first.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import matplotlib
@@ -16,6 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 FigureCanvas = FigureCanvasAgg
 FigureManager = FigureManagerBase
 
+output_dir: Path | None = None  # the job's folder
 saved: list[dict] = []
 
 # A fixed salt and no date keep the SVG bytes identical from build to build.
@@ -38,9 +39,6 @@ def save_open_figures() -> None:
     """Save every open figure as SVG, in the order they were created, and close them."""
     from matplotlib import pyplot
 
-    from snippet_runner.execute import FIGURE_DIR_VARIABLE
-
-    output_dir = Path(os.environ[FIGURE_DIR_VARIABLE])  # set before the snippet ran
     for number in pyplot.get_fignums():
         figure = pyplot.figure(number)
         name = f"figure-{len(saved) + 1}.svg"

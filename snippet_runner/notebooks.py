@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from snippet_runner.render import cached_entry, figure_path
+from snippet_runner import entries
+from snippet_runner.entries import Entry, figure_path
 from snippet_runner.settings import Settings
 
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+(\w[\w-]*)(?:\s+"([^"]*)")?\s*$')
@@ -42,15 +43,15 @@ def _code_includes(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _outputs(entry: dict, settings: Settings, snippet: str) -> list:
+def _outputs(entry: Entry, settings: Settings) -> list:
     outputs = []
-    if entry["stdout"]:
-        outputs.append(new_output("stream", name="stdout", text=entry["stdout"]))
-    if entry["stderr"]:
-        outputs.append(new_output("stream", name="stderr", text=entry["stderr"]))
-    for number, figure in enumerate(entry["figures"], start=1):
-        svg = figure_path(settings, snippet, number).read_text()
-        outputs.append(new_output("display_data", data={"image/svg+xml": svg, "text/plain": figure["alt"]}))
+    if entry.stdout:
+        outputs.append(new_output("stream", name="stdout", text=entry.stdout))
+    if entry.stderr:
+        outputs.append(new_output("stream", name="stderr", text=entry.stderr))
+    for number, figure in enumerate(entry.figures, start=1):
+        svg = figure_path(settings, entry.snippet, number).read_text()
+        outputs.append(new_output("display_data", data={"image/svg+xml": svg, "text/plain": figure.alt}))
     return outputs
 
 
@@ -91,9 +92,9 @@ def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str
         if i in code_at:
             snippet = code_at[i]
             flush_prose()
-            entry = cached_entry(settings, snippet)
+            entry = entries.load(settings, snippet)
             cell = new_code_cell((settings.snippets_dir / snippet).read_text().rstrip("\n"))
-            cell.outputs = _outputs(entry, settings, snippet) if entry else []
+            cell.outputs = _outputs(entry, settings) if entry else []
             cells.append(cell)
             i += 3
             continue

@@ -1,43 +1,49 @@
 """Bring every snippet's rendered output up to date: run what changed, reuse the rest.
 
-For ``snippets/lesson02/class_counts.py`` this writes, under the cache folder,
-``rendered/lesson02/class_counts.out.md`` (the Markdown a page includes right
-below the code) and ``figures/lesson02/class_counts-1.svg`` and so on.
+The jobs are split: ``schedule`` runs processes, ``checks`` judges each run,
+``entries`` keeps the cache, ``markdown`` writes what pages include. This
+module puts them together and reports.
 """
 
 from __future__ import annotations
 
-import ast
-import importlib.util
-import json
+import fcntl
 import logging
-import multiprocessing
-import multiprocessing.forkserver
 import os
-import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snippet_runner import cache, execute
-from snippet_runner.settings import Settings, SnippetSettings
+from snippet_runner import cache, checks, entries, markdown
+from snippet_runner.entries import Entry, figure_name, figure_path, rendered_name
+from snippet_runner.markdown import PUBLISHED_PREFIX
+from snippet_runner.schedule import Job, SnippetProcesses
+from snippet_runner.settings import Settings
+
+__all__ = [
+    "PUBLISHED_PREFIX",
+    "Outcome",
+    "Report",
+    "SnippetFailure",
+    "cached_entry",
+    "discover_snippets",
+    "figure_name",
+    "figure_path",
+    "published_files",
+    "render_all",
+    "rendered_name",
+]
 
 log = logging.getLogger("snippet_runner")
-
-# Where a snippet's figures and its source (for download) are published.
-PUBLISHED_PREFIX = "/snippets/"
-_SLOW_NOTICE_SECONDS = 10.0
 
 
 class SnippetFailure(Exception):
     """One or more snippets failed; the message names each file and line."""
 
-    def __init__(self, report: "Report"):
+    def __init__(self, report: Report):
         super().__init__(report.failure_message())
         self.report = report
 
@@ -92,11 +98,6 @@ def discover_snippets(settings: Settings) -> list[str]:
     )
 
 
-def rendered_name(snippet: str) -> str:
-    """The include name of a snippet's output: ``a/b.py`` -> ``a/b.out.md``."""
-    return snippet.removesuffix(".py") + ".out.md"
-
-
 def _hash_tree(folder: Path) -> dict[str, str]:
     return {
         path.relative_to(folder).as_posix(): cache.sha256(path.read_bytes())
@@ -105,279 +106,14 @@ def _hash_tree(folder: Path) -> dict[str, str]:
     }
 
 
-def _cache_key(source_hash: str, snippet_settings: SnippetSettings) -> str:
-    parts = [source_hash, cache.environment_fingerprint(), json.dumps(snippet_settings.__dict__, sort_keys=True)]
-    return cache.sha256("\n".join(parts).encode())
-
-
-def _entry_path(settings: Settings, snippet: str) -> Path:
-    return settings.entries_dir / (snippet + ".json")
-
-
-def figure_name(snippet: str, number: int) -> str:
-    """Where figure ``number`` of a snippet lives, below the figures folder and
-    below the published prefix: ``a/b.py`` -> ``a/b-1.svg``."""
-    return f"{snippet.removesuffix('.py')}-{number}.svg"
-
-
-def figure_path(settings: Settings, snippet: str, number: int) -> Path:
-    return settings.figures_dir / figure_name(snippet, number)
-
-
-def _reusable_entry(settings: Settings, snippet: str, key: str, tree: dict[str, str]) -> dict | None:
-    entry = cache.load_entry(_entry_path(settings, snippet))
-    if entry is None or entry["key"] != key:
-        return None
-    if any(tree.get(dep) != digest for dep, digest in entry["dependencies"].items()):
-        return None
-    for number, figure in enumerate(entry["figures"], start=1):
-        path = figure_path(settings, snippet, number)
-        if not path.is_file() or cache.sha256(path.read_bytes()) != figure["sha256"]:
-            return None
-    return entry
-
-
-def _last_seconds(settings: Settings, snippet: str) -> float:
-    """How long the snippet took when it last ran; unknown counts as long."""
-    entry = cache.load_entry(_entry_path(settings, snippet))
-    return entry["seconds"] if entry else float("inf")
-
-
-# --- running -----------------------------------------------------------------
-
-_forkserver_started = False
-
-
-def _third_party_imports(settings: Settings, snippets: list[str]) -> list[str]:
-    """Modules the snippets import from installed packages, to import once up front."""
-    local = {p.stem for p in settings.snippets_dir.rglob("*.py")}
-    modules: set[str] = set()
-    for snippet in snippets:
-        try:
-            tree = ast.parse((settings.snippets_dir / snippet).read_bytes())
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                modules.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                modules.add(node.module)
-    return sorted(
-        m for m in modules
-        if m.split(".")[0] not in local and importlib.util.find_spec(m.split(".")[0]) is not None
-    )
-
-
-class _Child:
-    """A snippet running in its own process: forked from a server that has the
-    heavy imports done, or, when only a few snippets need running, a fresh
-    interpreter (cheaper than paying for every import up front)."""
-
-    def __init__(self, args: tuple[str, str, str], forked: bool, thread_env: dict[str, str]):
-        self.started = time.monotonic()
-        if forked:
-            context = multiprocessing.get_context("forkserver")
-            self._process = context.Process(target=execute.run_snippet, args=args, daemon=True)
-            self._process.start()
-            self.pid = self._process.pid
-        else:
-            self._popen = subprocess.Popen(
-                [sys.executable, "-m", "snippet_runner.execute", *args],
-                stdin=subprocess.DEVNULL,
-                env={**os.environ, **thread_env},
-            )
-            self.pid = self._popen.pid
-        self._forked = forked
-
-    def exitcode(self) -> int | None:
-        return self._process.exitcode if self._forked else self._popen.poll()
-
-    def kill(self) -> None:
-        try:  # the snippet's process group: it and anything it started
-            os.killpg(self.pid, signal.SIGKILL)
-        except OSError:
-            pass  # it had not made its own group yet
-        if self._forked:
-            self._process.kill()
-            self._process.join()
-        else:
-            self._popen.kill()
-            self._popen.wait()
-
-
-def _thread_env(snippets_at_once: int) -> dict[str, str]:
-    """Share the cores between snippets running at once. OpenMP and BLAS start
-    a thread per core in every snippet; oversubscribed, their spinning threads
-    made a gradient boosting fit twenty times slower. Results do not change."""
-    threads = str(max(1, (os.cpu_count() or 1) // snippets_at_once))
-    return {name: threads for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
-
-
-def _start_forkserver(preload: list[str], thread_env: dict[str, str]) -> None:
-    """Start the server children are forked from; it imports ``preload`` once."""
-    global _forkserver_started
-    if _forkserver_started:
-        return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["snippet_runner.execute", *preload])
-    # Thread counts are read when the libraries load, in the server.
-    saved = {name: os.environ.get(name) for name in thread_env}
-    os.environ.update(thread_env)
-    try:
-        multiprocessing.forkserver.ensure_running()
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name)
-            else:
-                os.environ[name] = value
-    _forkserver_started = True
-
-
-@dataclass
-class _Job:
-    snippet: str
-    settings: SnippetSettings
-    work: Path
-    child: _Child | None = None
-    next_notice: float = _SLOW_NOTICE_SECONDS
-
-
-def _run_all(settings: Settings, snippets: list[str], workers: int, scratch: Path) -> list[tuple[_Job, float, bool]]:
-    """Run the snippets, ``workers`` at a time; returns (job, seconds, timed_out)."""
-    forked = "forkserver" in multiprocessing.get_all_start_methods() and (
-        _forkserver_started or len(snippets) > workers
-    )
-    thread_env = _thread_env(min(workers, len(snippets)))
-    if forked:
-        _start_forkserver(_third_party_imports(settings, snippets), thread_env)
-    pending = [
-        _Job(s, settings.for_snippet(s), scratch / f"job{i}") for i, s in enumerate(snippets)
-    ]
-    running: list[_Job] = []
-    finished: list[tuple[_Job, float, bool]] = []
-    total = len(pending)
-    while pending or running:
-        while pending and len(running) < workers:
-            job = pending.pop(0)
-            copy_root = job.work / "snippets"
-            shutil.copytree(settings.snippets_dir, copy_root, ignore=shutil.ignore_patterns("__pycache__"))
-            script = str(copy_root / job.snippet)
-            job.child = _Child((script, str(copy_root), str(job.work)), forked, thread_env)
-            running.append(job)
-        time.sleep(0.02)
-        for job in list(running):
-            elapsed = time.monotonic() - job.child.started
-            timed_out = elapsed > job.settings.timeout
-            if timed_out:
-                job.child.kill()
-            elif job.child.exitcode() is None:
-                if elapsed > job.next_notice:
-                    log.info(f"snippets: {job.snippet} is still running after {elapsed:.0f}s")
-                    job.next_notice += _SLOW_NOTICE_SECONDS
-                continue
-            running.remove(job)
-            finished.append((job, elapsed, timed_out))
-            log.info(f"snippets: [{len(finished)}/{total}] {job.snippet} ran in {elapsed:.2f}s")
-    return finished
-
-
-def _collect(settings: Settings, job: _Job, seconds: float, timed_out: bool, tree: dict[str, str], key: str) -> tuple[dict | None, Outcome]:
-    """Turn what a finished job left in its folder into a cache entry, or an error."""
-    shown = f"{settings.snippets_dir.relative_to(settings.root).as_posix()}/{job.snippet}"
-    copy_root = str(job.work / "snippets")
-
-    def readable(text: str) -> str:
-        return text.replace(copy_root + os.sep, shown.removesuffix(job.snippet))
-
-    def failed(error: str, details: str = "") -> tuple[None, Outcome]:
-        return None, Outcome(job.snippet, seconds, False, readable(error), readable(details))
-
-    stdout = (job.work / "stdout").read_bytes() if (job.work / "stdout").exists() else b""
-    stderr = (job.work / "stderr").read_text(errors="replace") if (job.work / "stderr").exists() else ""
-    tail = "\n".join(stderr.splitlines()[-15:])
-    if timed_out:
-        return failed(
-            f"{shown}: did not finish within {job.settings.timeout:g}s; if it needs longer, set"
-            f" [tool.snippet-runner.overrides.\"{job.snippet}\"] timeout in pyproject.toml",
-            tail,
-        )
-    result_file = job.work / "result.json"
-    if not result_file.exists():
-        return failed(f"{shown}: the process ended (status {job.child.exitcode()}) before the snippet finished", tail)
-    result = json.loads(result_file.read_text())
-    if result["error"]:
-        error = result["error"]
-        where = f"{shown}:{error['line']}" if error["line"] else shown
-        return failed(f"{where}: {error['type']}: {error['message']}", tail)
-    if stderr and not job.settings.expected_stderr:
-        return failed(
-            f"{shown}: wrote to stderr (warnings included); fix the cause, or declare it with"
-            f" [tool.snippet-runner.overrides.\"{job.snippet}\"] expected-stderr = true",
-            tail,
-        )
-    if len(stdout) > job.settings.max_output_bytes:
-        return failed(
-            f"{shown}: printed {len(stdout):,} bytes, more than the {job.settings.max_output_bytes:,}"
-            " a page shows; print less, or raise max-output-bytes for it in pyproject.toml"
-        )
-    for number, figure in enumerate(result["figures"], start=1):
-        if not figure["alt"]:
-            return failed(
-                f"{shown}: figure {number} has no alt text; describe it for readers who cannot"
-                " see it, e.g. plt.subplots(label=\"Scatter plot of ...\")"
-            )
-    figures = []
-    for number, figure in enumerate(result["figures"], start=1):
-        data = (job.work / figure["file"]).read_bytes()
-        cache.write_atomically(figure_path(settings, job.snippet, number), data)
-        figures.append({"alt": figure["alt"], "sha256": cache.sha256(data)})
-    entry = {
-        "key": key,
-        "snippet": job.snippet,
-        "seconds": round(seconds, 3),
-        "stdout": stdout.decode("utf-8", errors="replace"),
-        "stderr": stderr,
-        "figures": figures,
-        "dependencies": {dep: tree[dep] for dep in result["dependencies"] if dep in tree},
-    }
-    return entry, Outcome(job.snippet, seconds, False)
-
-
-# --- rendering -----------------------------------------------------------------
-
-
-def _fence(text: str, attributes: str) -> str:
-    """A fenced block that survives backticks inside ``text``."""
-    longest = max((len(run) for run in text.split("\n") if set(run) == {"`"}), default=0)
-    ticks = "`" * max(3, longest + 1)
-    return f"{ticks} {{ {attributes} }}\n{text.rstrip(chr(10))}\n{ticks}\n"
-
-
-def _markdown_for_entry(snippet: str, entry: dict) -> str:
-    parts = []
-    if entry["stdout"]:
-        parts.append(_fence(entry["stdout"], '.text .snippet-output title="Output"'))
-    if entry["stderr"]:
-        parts.append(_fence(entry["stderr"], '.text .snippet-stderr title="Standard error"'))
-    for number, figure in enumerate(entry["figures"], start=1):
-        alt = " ".join(figure["alt"].split()).replace("[", "\\[").replace("]", "\\]")
-        url = PUBLISHED_PREFIX + figure_name(snippet, number)
-        parts.append(f"![{alt}]({url}){{ .snippet-figure loading=lazy }}\n")
-    file_name = snippet.rsplit("/", 1)[-1]
-    parts.append(
-        f"[Download {file_name}]({PUBLISHED_PREFIX}{snippet})"
-        f'{{ .snippet-download download="{file_name}" }}\n'
-    )
-    return "\n".join(parts)
-
-
-def _markdown_for_failure(outcome: Outcome) -> str:
-    """Shown only while previewing (``mkdocs serve``); a build fails instead."""
-    body = (outcome.details or "").rstrip()
-    return f'!!! failure "This snippet failed"\n\n    {outcome.error}\n\n' + "".join(
-        "    " + line + "\n" for line in _fence(body, ".text").splitlines()
-    )
+@contextmanager
+def _cache_lock(settings: Settings) -> Iterator[None]:
+    """One runner at a time per cache: a second one waits, then finds the
+    first one's results instead of running every snippet again."""
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.cache_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -386,19 +122,27 @@ def _write_if_changed(path: Path, text: str) -> None:
         cache.write_atomically(path, data)
 
 
-def _remove_leftovers(settings: Settings, snippets: list[str]) -> None:
-    """Drop rendered files of snippets that no longer exist, so no page can show them."""
-    live = {s.removesuffix(".py") for s in snippets}
-    for folder, suffix in ((settings.rendered_dir, ".out.md"), (settings.figures_dir, ".svg")):
-        for path in folder.rglob(f"*{suffix}") if folder.is_dir() else ():
-            stem = path.relative_to(folder).as_posix().removesuffix(suffix)
-            if suffix == ".svg":
-                stem = stem.rsplit("-", 1)[0]
-            if stem not in live:
+def _remove_leftovers(settings: Settings, current: dict[str, Entry]) -> None:
+    """Drop what no page may show: files of snippets that no longer exist,
+    and figures beyond the number a snippet drew last."""
+    wanted_figures = {
+        figure_name(snippet, number)
+        for snippet, entry in current.items()
+        for number in range(1, len(entry.figures) + 1)
+    }
+    live = {s.removesuffix(".py") for s in current}
+    if settings.figures_dir.is_dir():
+        for path in settings.figures_dir.rglob("*.svg"):
+            if path.relative_to(settings.figures_dir).as_posix() not in wanted_figures:
                 path.unlink()
-    for path in settings.entries_dir.rglob("*.json") if settings.entries_dir.is_dir() else ():
-        if path.relative_to(settings.entries_dir).as_posix().removesuffix(".json") not in snippets:
-            path.unlink()
+    if settings.rendered_dir.is_dir():
+        for path in settings.rendered_dir.rglob("*.out.md"):
+            if path.relative_to(settings.rendered_dir).as_posix().removesuffix(".out.md") not in live:
+                path.unlink()
+    if settings.entries_dir.is_dir():
+        for path in settings.entries_dir.rglob("*.json"):
+            if path.relative_to(settings.entries_dir).as_posix().removesuffix(".json") not in current:
+                path.unlink()
 
 
 def render_all(
@@ -408,43 +152,90 @@ def render_all(
     use_cache: bool = True,
     keep_going: bool = False,
     while_running: Callable[[], None] | None = None,
+    processes: SnippetProcesses | None = None,
 ) -> Report:
     """Render every snippet. Failures raise :class:`SnippetFailure` unless
     ``keep_going``, in which case the page shows the error in place of output.
     ``while_running`` is called when snippets start running, for a caller
-    that has work to overlap with them."""
+    that has work to overlap with them. ``processes`` runs them (a caller
+    that renders again and again keeps one); by default a new one, closed after."""
+    if processes is None:
+        with SnippetProcesses() as processes:
+            return render_all(
+                settings,
+                workers=workers,
+                use_cache=use_cache,
+                keep_going=keep_going,
+                while_running=while_running,
+                processes=processes,
+            )
+    with _cache_lock(settings):
+        return _render_locked(settings, workers or os.cpu_count() or 1, use_cache, keep_going, while_running, processes)
+
+
+def _render_locked(
+    settings: Settings,
+    workers: int,
+    use_cache: bool,
+    keep_going: bool,
+    while_running: Callable[[], None] | None,
+    processes: SnippetProcesses,
+) -> Report:
     started = time.monotonic()
-    workers = workers or os.cpu_count() or 1
     snippets = discover_snippets(settings)
     tree = _hash_tree(settings.snippets_dir)
-    keys = {s: _cache_key(tree[s], settings.for_snippet(s)) for s in snippets}
+    keys = {s: entries.cache_key(tree[s], settings.for_snippet(s)) for s in snippets}
     report = Report()
-    entries: dict[str, dict] = {}
+    current: dict[str, Entry] = {}  # the entry each snippet's page shows
+    stale = []
     for snippet in snippets:
-        entry = _reusable_entry(settings, snippet, keys[snippet], tree) if use_cache else None
+        entry = entries.reusable(settings, snippet, keys[snippet], tree) if use_cache else None
         if entry is not None:
-            entries[snippet] = entry
-            report.outcomes.append(Outcome(snippet, entry["seconds"], True))
-    # Longest first (by their last run, however old), so that no long snippet
-    # starts last and runs alone while the other cores sit idle.
-    stale = sorted((s for s in snippets if s not in entries), key=lambda s: -_last_seconds(settings, s))
+            current[snippet] = entry
+            report.outcomes.append(Outcome(snippet, entry.seconds, True))
+        else:
+            stale.append(snippet)
     if stale:
         log.info(f"snippets: running {len(stale)} of {len(snippets)} ({len(snippets) - len(stale)} cached)")
         if while_running:
             while_running()
+        # Longest first (by their last run, however old), so that no long snippet
+        # starts last and runs alone while the other cores sit idle.
+        last_run = {s: entries.load(settings, s) for s in stale}
+        stale.sort(key=lambda s: -(last_run[s].seconds if last_run[s] else float("inf")))
+        snippets_folder = settings.snippets_dir.relative_to(settings.root).as_posix()
         with tempfile.TemporaryDirectory(prefix="snippet-runner-") as scratch:
-            for job, seconds, timed_out in _run_all(settings, stale, workers, Path(scratch)):
-                entry, outcome = _collect(settings, job, seconds, timed_out, tree, keys[job.snippet])
-                report.outcomes.append(outcome)
-                if entry is not None:
-                    cache.save_entry(_entry_path(settings, job.snippet), entry)
-                    entries[job.snippet] = entry
-    _remove_leftovers(settings, snippets)
+            jobs = [
+                Job(s, settings.snippets_dir, Path(scratch) / f"job{i}", settings.for_snippet(s).timeout)
+                for i, s in enumerate(stale)
+            ]
+            for finished in processes.run(jobs, workers):
+                snippet = finished.job.snippet
+                verdict = checks.check(finished, settings.for_snippet(snippet), f"{snippets_folder}/{snippet}")
+                if isinstance(verdict, checks.Failure):
+                    report.outcomes.append(Outcome(snippet, finished.seconds, False, verdict.error, verdict.details))
+                    continue
+                # Saved at once: an interrupted build keeps what had finished.
+                current[snippet] = entries.store(
+                    settings,
+                    snippet,
+                    keys[snippet],
+                    finished.seconds,
+                    verdict.stdout,
+                    verdict.stderr,
+                    [(f["alt"], (finished.job.work / f["file"]).read_bytes()) for f in verdict.figures],
+                    {dep: tree[dep] for dep in verdict.dependencies if dep in tree},
+                )
+                report.outcomes.append(Outcome(snippet, finished.seconds, False))
+    failed = {o.name: o for o in report.failures}
+    # A failed snippet keeps its last good entry (and figures) for its next run's ordering.
+    kept = {s: entries.load(settings, s) for s in failed}
+    _remove_leftovers(settings, {**{s: e for s, e in kept.items() if e}, **current})
     for snippet in snippets:
-        if snippet in entries:
-            text = _markdown_for_entry(snippet, entries[snippet])
+        if snippet in failed:
+            text = markdown.for_failure(failed[snippet].error, failed[snippet].details)
         else:
-            text = _markdown_for_failure(next(o for o in report.failures if o.name == snippet))
+            text = markdown.for_entry(current[snippet])
         _write_if_changed(settings.rendered_dir / rendered_name(snippet), text)
     report.outcomes.sort(key=lambda o: o.name)
     report.wall_seconds = time.monotonic() - started
@@ -457,15 +248,19 @@ def render_all(
 
 
 def published_files(settings: Settings) -> list[tuple[str, Path]]:
-    """(site path, file) for every snippet's source and rendered figures."""
-    sources = [(snippet, settings.snippets_dir / snippet) for snippet in discover_snippets(settings)]
-    figures = [
-        (path.relative_to(settings.figures_dir).as_posix(), path)
-        for path in sorted(settings.figures_dir.rglob("*.svg"))
-    ] if settings.figures_dir.is_dir() else []
-    return [(PUBLISHED_PREFIX.lstrip("/") + name, path) for name, path in sources + figures]
+    """(site path, file) for every snippet's source and the figures of its
+    current entry: never a figure the snippet no longer draws."""
+    published = []
+    for snippet in discover_snippets(settings):
+        published.append((snippet, settings.snippets_dir / snippet))
+        entry = entries.load(settings, snippet)
+        for number in range(1, len(entry.figures) + 1 if entry else 1):
+            published.append((figure_name(snippet, number), figure_path(settings, snippet, number)))
+    return [(PUBLISHED_PREFIX.lstrip("/") + name, path) for name, path in published]
 
 
 def cached_entry(settings: Settings, snippet: str) -> dict | None:
-    """The last successful run of ``snippet`` (its stdout, stderr, figures), if cached."""
-    return cache.load_entry(_entry_path(settings, snippet))
+    """The last successful run of ``snippet`` (its stdout, stderr, figures), if
+    cached, as a plain dict (``entries.load`` gives the typed :class:`Entry`)."""
+    entry = entries.load(settings, snippet)
+    return entry.as_dict() if entry else None

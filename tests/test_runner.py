@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner.render import SnippetFailure, cached_entry, render_all
+from snippet_runner.render import SnippetFailure, cached_entry, published_files, render_all
 from snippet_runner.settings import load_settings
 from tests.conftest import ROOT, mkdocs_build
 from tests.pages import page_problems
@@ -23,8 +23,8 @@ MKDOCS_YML = f"""\
 site_name: Throwaway
 strict: true
 theme: mkdocs
-hooks:
-  - {ROOT / "snippet_runner" / "mkdocs_hook.py"}
+plugins:
+  - snippet-runner
 validation:
   links:
     absolute_links: relative_to_docs
@@ -397,3 +397,21 @@ def test_mkdocs_serve_reruns_only_what_changed_and_survives_a_failure(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_a_snippet_that_draws_fewer_figures_publishes_only_those(tmp_path):
+    draws = """\
+    import matplotlib.pyplot as plt
+    for n in range({count}):
+        fig, ax = plt.subplots(label=f"Figure {{n}}")
+        ax.plot([0, n])
+    """
+    make_project(tmp_path, {"plots.py": draws.format(count=3)})
+    render(tmp_path)
+    settings = load_settings(tmp_path)
+    figures = tmp_path / ".snippet-cache" / "figures"
+    assert sorted(p.name for p in figures.iterdir()) == ["plots-1.svg", "plots-2.svg", "plots-3.svg"]
+    (tmp_path / "snippets/plots.py").write_text(textwrap.dedent(draws.format(count=1)))
+    render(tmp_path)
+    assert sorted(p.name for p in figures.iterdir()) == ["plots-1.svg"]
+    assert [site for site, _ in published_files(settings)] == ["snippets/plots.py", "snippets/plots-1.svg"]

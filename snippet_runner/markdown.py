@@ -1,0 +1,40 @@
+"""The Markdown a page includes below a snippet: its output, figures and download link."""
+
+from __future__ import annotations
+
+from snippet_runner.entries import Entry, figure_name
+
+# Where a snippet's figures and its source (for download) are published.
+PUBLISHED_PREFIX = "/snippets/"
+
+
+def fence(text: str, attributes: str) -> str:
+    """A fenced block that survives backticks inside ``text``."""
+    longest = max((len(run) for run in text.split("\n") if set(run) == {"`"}), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks} {{ {attributes} }}\n{text.rstrip(chr(10))}\n{ticks}\n"
+
+
+def for_entry(entry: Entry) -> str:
+    parts = []
+    if entry.stdout:
+        parts.append(fence(entry.stdout, '.text .snippet-output title="Output"'))
+    if entry.stderr:
+        parts.append(fence(entry.stderr, '.text .snippet-stderr title="Standard error"'))
+    for number, figure in enumerate(entry.figures, start=1):
+        alt = " ".join(figure.alt.split()).replace("[", "\\[").replace("]", "\\]")
+        url = PUBLISHED_PREFIX + figure_name(entry.snippet, number)
+        parts.append(f"![{alt}]({url}){{ .snippet-figure loading=lazy }}\n")
+    file_name = entry.snippet.rsplit("/", 1)[-1]
+    parts.append(
+        f'[Download {file_name}]({PUBLISHED_PREFIX}{entry.snippet}){{ .snippet-download download="{file_name}" }}\n'
+    )
+    return "\n".join(parts)
+
+
+def for_failure(error: str, details: str) -> str:
+    """Shown only while previewing (``mkdocs serve``); a build fails instead."""
+    body = details.rstrip()
+    return f'!!! failure "This snippet failed"\n\n    {error}\n\n' + "".join(
+        "    " + line + "\n" for line in fence(body, ".text").splitlines()
+    )

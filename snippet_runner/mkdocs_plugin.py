@@ -1,0 +1,143 @@
+"""The MkDocs adapter: render snippets before each build and publish their figures.
+
+Registered as the ``snippet-runner`` plugin (an entry point in pyproject.toml).
+Everything else is plain Python in this package; only arguments and return
+values pass between the two. Pages include a snippet's code and its rendered
+output with stock ``pymdownx.snippets`` lines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+import threading
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from snippet_runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
+from snippet_runner.notebooks import is_lesson, write_notebooks
+from snippet_runner.render import SnippetFailure, published_files, render_all
+from snippet_runner.schedule import SnippetProcesses
+from snippet_runner.settings import Settings, load_settings
+
+log = logging.getLogger("mkdocs.plugins.snippet_runner")
+
+
+def _settings(config) -> Settings:
+    return load_settings(Path(config.config_file_path).parent)
+
+
+def _import_notebook_converter() -> None:
+    """Changed snippets change notebooks, which mkdocs-jupyter converts after
+    importing nbconvert (about a second): import it while the snippets run."""
+    threading.Thread(target=importlib.import_module, args=("mkdocs_jupyter.nbconvert2",), daemon=True).start()
+
+
+class SnippetRunnerConfig(Config):
+    # false: publish what the cache holds without running or checking
+    # anything (the benchmark measures the floor of a build with it).
+    execute = config_options.Type(bool, default=True)
+
+
+class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
+    # MkDocs keeps a plugin that has on_startup for all rebuilds of ``mkdocs
+    # serve``: it owns the snippets' processes (and their forkserver) until shutdown.
+    def __init__(self) -> None:
+        super().__init__()
+        self.previewing = False
+        self.processes: SnippetProcesses | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # While previewing, a failing snippet shows its error on the page
+        # instead of stopping the server.
+        self.previewing = command == "serve"
+        self.processes = SnippetProcesses()
+
+    def on_shutdown(self) -> None:
+        if self.processes is not None:
+            self.processes.close()
+
+    def on_config(self, config):
+        if not self.config.execute:
+            return config
+        # Let the runner's progress lines through MkDocs' own log handler.
+        runner_log = logging.getLogger("snippet_runner")
+        runner_log.setLevel(logging.INFO)
+        runner_log.handlers = logging.getLogger("mkdocs").handlers
+        runner_log.propagate = False
+        try:
+            report = render_all(
+                _settings(config),
+                keep_going=self.previewing,
+                while_running=_import_notebook_converter,
+                processes=self.processes,
+            )
+        except SnippetFailure as failure:
+            log.info(failure.report.timing_table())
+            raise PluginError(str(failure)) from None
+        log.info(report.timing_table())
+        for outcome in report.failures:
+            # Only reached while previewing. Logged as info: strict mode would
+            # abort the rebuild on an error, and the page already shows it.
+            log.info(f"snippet failed, see its page: {outcome.error}")
+        return config
+
+    # Before other plugins: mkdocs-jupyter must see the notebooks to render their previews.
+    @event_priority(100)
+    def on_files(self, files, config):
+        settings = _settings(config)
+        for site_path, path in published_files(settings):
+            files.append(File.generated(config, site_path, abs_src_path=str(path)))
+        for site_path, path in write_notebooks(settings, Path(config.docs_dir)):
+            # A File with a source folder, as mkdocs-jupyter expects of its pages.
+            src_dir = str(path)[: -len(site_path)]
+            files.append(File(site_path, src_dir, config.site_dir, config.use_directory_urls))
+        return files
+
+    def on_pre_page(self, page, config, files):
+        # A notebook is made from a lesson, so "Edit this page" on its preview
+        # edits the lesson. (mkdocs-jupyter wraps the File, so its edit_uri can't.)
+        if page.file.src_uri.startswith("notebooks/") and config.edit_uri:
+            lesson = page.file.src_uri.removeprefix("notebooks/").removesuffix(".ipynb") + ".md"
+            page.edit_url = config.edit_uri + lesson
+        return page
+
+    def on_page_content(self, html, page, config, files):
+        if not page.file.src_uri.startswith("notebooks/"):
+            return html
+        try:
+            match_contents_to_headings(page.toc, html)
+            return finish_preview(html, Path(page.file.abs_src_path))
+        except PreviewMismatch as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """Describe each page for link previews, and offer each lesson as a
+        notebook right under its title."""
+        goal = re.search(r"^\*\*Goal:\*\*\s+(.+?)(?:\n\n|\Z)", markdown, re.M | re.S)
+        if goal and "description" not in page.meta:
+            text = " ".join(goal.group(1).replace("`", "").replace("*", "").split())
+            page.meta["description"] = text[:1].upper() + text[1:]
+        if page.file.src_uri.startswith("notebooks/") or not is_lesson(page.file.src_uri, markdown):
+            return markdown
+        stem = page.file.src_uri.removesuffix(".md")
+        # mkdocs-jupyter publishes the notebook's preview at notebooks/<stem>/ and
+        # copies the file itself beside it.
+        to_root = "../" * page.url.count("/")
+        link = (
+            f'<p class="lesson-notebook">Run this lesson yourself: <a href="{to_root}notebooks/{stem}/{stem}.ipynb"'
+            f' download>download it as a Jupyter notebook</a>, with the outputs shown here'
+            f' (<a href="{to_root}notebooks/{stem}/">preview</a>).</p>'
+        )
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{link}\n{rest}"
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(_settings(config).snippets_dir))
+        return server
