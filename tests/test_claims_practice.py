@@ -1,0 +1,220 @@
+"""Claims of lessons 13 to 17, checked against the output the built pages show.
+
+Each test declares the sentence it guards with ``@says``; see ``tests/claims.py``.
+"""
+
+from __future__ import annotations
+
+from tests.claims import rows, says, stdout, value, verdict
+
+# --- 13. Probabilities after rebalancing -------------------------------------------
+
+SHIFT = "13-probabilities/shift.py"
+CORRECTIONS = "13-probabilities/compare.py"
+UPWEIGHT = "13-probabilities/downsample_upweight.py"
+PREVALENCE = "13-probabilities/prevalence_shift.py"
+SMOTE_FORMULA = "13-probabilities/smote_correction.py"
+
+
+def table_rows(snippet: str, columns: list[str]) -> dict[str, dict[str, float]]:
+    """The rows of a printed table, without the comparison lines (which also end in a number)."""
+    return {name: scores for name, scores in rows(snippet, columns).items() if "|" not in name}
+
+
+def shift_table():
+    return rows(SHIFT, ["mean P(1)", "Brier", "log loss"])
+
+
+@says("13-probabilities.md", "Both rebalanced models predict, on average, a probability of class 1 about twenty times the real share of positives.")
+def test_rebalancing_inflates_mean_probability(built_site):
+    rate = value(SHIFT, r"share of positives in the test half: ([\d.]+)")
+    table = shift_table()
+    for name in ("undersampled", "class_weight"):
+        assert 15 * rate < table[name]["mean P(1)"] < 25 * rate, f"{name}: {table[name]}, rate {rate}"
+
+
+@says("13-probabilities.md", "The corrections bring their mean probability down to a little under the real rate, and take their Brier score and log loss (lower is better for both) from more than ten times the plain model's to less than one and a half times it.")
+def test_corrections_bring_probabilities_back(built_site):
+    rate = value(SHIFT, r"share of positives in the test half: ([\d.]+)")
+    table = shift_table()
+    plain = table["plain"]
+    for name in ("undersampled", "class_weight"):
+        corrected = table[f"{name}, corrected"]
+        assert rate / 2 < corrected["mean P(1)"] < rate, f"{name}, corrected: {corrected}, rate {rate}"
+        for metric in ("Brier", "log loss"):
+            assert table[name][metric] > 10 * plain[metric], f"{name} {metric}: {table[name]}, plain {plain}"
+            assert corrected[metric] < 1.5 * plain[metric], f"{name}, corrected {metric}: {corrected}, plain {plain}"
+
+
+@says("13-probabilities.md", "Every correction repairs most of the damage: the uncorrected undersampled model's log loss is about ten times the others'.")
+def test_uncorrected_log_loss_is_ten_times(built_site):
+    table = table_rows(CORRECTIONS, ["log loss"])
+    others = [scores["log loss"] for name, scores in table.items() if name != "undersampling"]
+    assert table["undersampling"]["log loss"] > 8 * max(others), str(table)
+
+
+@says("13-probabilities.md", "Undersampling + formula loses to plain LR, and so do undersampling + recalibration and class_weight + shift, by smaller margins.")
+def test_no_correction_reaches_plain(built_site):
+    verdict(CORRECTIONS, "log loss: undersampling + formula loses to plain LR")
+    verdict(CORRECTIONS, "log loss: undersampling + recalibration loses to plain LR")
+    verdict(CORRECTIONS, "log loss: class_weight + shift loses to plain LR")
+    table = table_rows(CORRECTIONS, ["log loss"])
+    formula = table["undersampling + formula"]["log loss"]
+    for name in ("undersampling + recalibration", "class_weight + shift"):
+        assert table[name]["log loss"] < formula, str(table)
+
+
+@says("13-probabilities.md", "Between the two repairs of the undersampled model, undersampling + formula loses to undersampling + recalibration.")
+def test_formula_loses_to_recalibration(built_site):
+    verdict(CORRECTIONS, "log loss: undersampling + formula loses to undersampling + recalibration")
+
+
+@says("13-probabilities.md", "Downsample + upweight ties with all rows, on log loss and on average precision, while training on about a ninth of the rows.")
+def test_downsample_upweight_ties(built_site):
+    verdict(UPWEIGHT, "log loss: downsample + upweight ties with all rows")
+    verdict(UPWEIGHT, "AP: downsample + upweight ties with all rows")
+    everything = value(UPWEIGHT, r"training rows: all (\d+)")
+    kept = value(UPWEIGHT, r"downsampled about (\d+)")
+    assert 8 < everything / kept < 10, f"all {everything}, kept {kept}"
+
+
+@says("13-probabilities.md", "Dropping the same rows without the weights is not the same recipe: downsample only loses to all rows on both.")
+def test_downsample_only_loses(built_site):
+    verdict(UPWEIGHT, "log loss: downsample only loses to all rows")
+    verdict(UPWEIGHT, "AP: downsample only loses to all rows")
+
+
+@says("13-probabilities.md", "On log loss, shifted beats as trained, and on the cost per case too.")
+def test_prevalence_shift_beats(built_site):
+    verdict(PREVALENCE, "log loss: shifted beats as trained")
+    verdict(PREVALENCE, "cost: shifted beats as trained")
+
+
+@says("13-probabilities.md", "The formula removes nearly all of SMOTE's damage to the log loss: SMOTE + formula beats SMOTE by a wide margin.")
+def test_formula_repairs_smote(built_site):
+    verdict(SMOTE_FORMULA, "log loss: SMOTE + formula beats SMOTE")
+    plain = value(SMOTE_FORMULA, r"plain LR +log loss ([\d.]+)")
+    smote = value(SMOTE_FORMULA, r"SMOTE +log loss ([\d.]+)")
+    fixed = value(SMOTE_FORMULA, r"SMOTE \+ formula +log loss ([\d.]+)")
+    assert fixed - plain < 0.1 * (smote - plain), f"plain {plain}, SMOTE {smote}, corrected {fixed}"
+
+
+@says("13-probabilities.md", "It still loses to plain LR, as every repair in this lesson did.")
+def test_smote_formula_loses_to_plain(built_site):
+    verdict(SMOTE_FORMULA, "log loss: SMOTE + formula loses to plain LR")
+
+
+# --- 14. Choosing the operating point ----------------------------------------------
+
+BUDGET = "14-operating-point/review_budget.py"
+COSTS = "14-operating-point/expected_cost.py"
+CURVE = "14-operating-point/decision_curve.py"
+REPORT = "14-operating-point/report.py"
+RECALL_TARGETS = "14-operating-point/budget_for_recall.py"
+THRESHOLDS = [0.02, 0.05, 0.10, 0.20, 0.30]
+
+
+def at_k() -> dict[int, dict[str, float]]:
+    found = {}
+    for line in stdout(BUDGET).splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0].isdigit():
+            found[int(parts[0])] = {"precision": float(parts[1]), "recall": float(parts[2])}
+    assert found, f"no precision@k table in snippets/{BUDGET}"
+    return found
+
+
+@says("14-operating-point.md", "The first few dozen reviews are almost all hits; after that, each extra review finds fewer positives, and recall grows far more slowly than the budget.")
+def test_precision_at_k_falls(built_site):
+    table = at_k()
+    assert table[50]["precision"] > 0.9, str(table)
+    budgets = sorted(table)
+    assert all(table[a]["precision"] >= table[b]["precision"] for a, b in zip(budgets, budgets[1:])), str(table)
+    assert table[400]["recall"] < 2 * table[50]["recall"], str(table)
+
+
+@says("14-operating-point.md", "For the top 50 cases, class_weight loses to plain LR on precision@50: the weights changed which cases come first, and not for the better here.")
+def test_class_weight_loses_at_50(built_site):
+    verdict(BUDGET, "precision@50: class_weight loses to plain LR")
+
+
+@says("14-operating-point.md", "The lowest point on the test half is close to the rule's threshold, and its cost is a little lower, but it was found by looking at the test data, so that gap is optimism, not a better rule.")
+def test_cost_minimum_near_rule(built_site):
+    rule_threshold = value(COSTS, r"threshold from the cost matrix: ([\d.]+)")
+    rule_cost = value(COSTS, r"threshold from the cost matrix: [\d.]+, cost per case ([\d.]+)")
+    best = value(COSTS, r"lowest cost on this test half: +([\d.]+)")
+    best_cost = value(COSTS, r"lowest cost on this test half: +[\d.]+, cost per case ([\d.]+)")
+    assert abs(best - rule_threshold) <= 0.05, f"minimum at {best}, rule {rule_threshold}"
+    assert best_cost <= rule_cost < 1.1 * best_cost, f"minimum {best_cost}, rule {rule_cost}"
+
+
+@says("14-operating-point.md", "Over 20 folds, the rule's threshold 0.10 beats threshold 0.5 on cost.")
+def test_rule_beats_default(built_site):
+    verdict(COSTS, "cost: threshold 0.10 beats threshold 0.5")
+
+
+def net_benefits() -> dict[str, dict[float, float]]:
+    table = table_rows(CURVE, [str(t) for t in THRESHOLDS])
+    return {name: {t: scores[str(t)] for t in THRESHOLDS} for name, scores in table.items()}
+
+
+@says("14-operating-point.md", "Flagging everyone has a positive net benefit only at the lowest thresholds, where a false alarm is nearly free.")
+def test_flag_everyone_only_at_low_thresholds(built_site):
+    everyone = net_benefits()["flag everyone"]
+    assert everyone[0.02] > 0 and all(everyone[t] < 0 for t in THRESHOLDS[1:]), str(everyone)
+
+
+@says("14-operating-point.md", "The plain logistic regression is above both references at every threshold printed.")
+def test_plain_above_references(built_site):
+    table = net_benefits()
+    for t in THRESHOLDS:
+        assert table["plain LR"][t] > max(table["flag everyone"][t], table["flag no one"][t]), f"{t}: {table}"
+
+
+@says("14-operating-point.md", "The class-weighted model, whose probabilities are inflated (lesson 10), flags far too many cases when its probabilities are read at face value, and its net benefit falls below zero, worse than flagging no one: at a threshold probability of 0.10, class_weight loses to plain LR.")
+def test_class_weight_net_benefit(built_site):
+    weighted = net_benefits()["class_weight"]
+    assert all(weighted[t] < 0 for t in THRESHOLDS[1:]), str(weighted)
+    verdict(CURVE, "net benefit at 0.10: class_weight loses to plain LR")
+
+
+def report_table():
+    """The table of four decisions (the report above it has rows of numbers too)."""
+    table = rows(REPORT, ["alarms", "precision", "recall", "F1", "G-mean", "MCC", "cost"])
+    decisions = ["plain, 0.5", "plain, 0.1", "class_weight, 0.5", "flag everyone"]
+    return {name: table[name] for name in decisions}
+
+
+@says("14-operating-point.md", "The geometric mean ranks the class-weighted model at 0.5 first: it rewards recall and specificity, and specificity divides the false alarms by all the negatives, so even that model's many false alarms (the alarms column) barely dent it, and precision never enters.")
+def test_geometric_mean_prefers_class_weight(built_site):
+    table = report_table()
+    assert max(table, key=lambda name: table[name]["G-mean"]) == "class_weight, 0.5", str(table)
+    assert table["class_weight, 0.5"]["alarms"] > 4 * table["plain, 0.1"]["alarms"], str(table)
+    assert table["class_weight, 0.5"]["precision"] < 0.5 * table["plain, 0.1"]["precision"], str(table)
+
+
+@says("14-operating-point.md", "MCC ranks the plain model at 0.5 first, which misses many positives.")
+def test_mcc_prefers_plain_at_half(built_site):
+    table = report_table()
+    assert max(table, key=lambda name: table[name]["MCC"]) == "plain, 0.5", str(table)
+    assert table["plain, 0.5"]["recall"] < 0.5, str(table)
+
+
+@says("14-operating-point.md", "The cost per case, the only one that knows what a miss costs here, prefers the plain model at 0.1.")
+def test_cost_prefers_plain_at_rule(built_site):
+    table = report_table()
+    assert min(table, key=lambda name: table[name]["cost"]) == "plain, 0.1", str(table)
+
+
+@says("14-operating-point.md", "Flagging everyone has a recall of 1 and a geometric mean and MCC of 0: both summaries see through it.")
+def test_flag_everyone_summaries(built_site):
+    everyone = report_table()["flag everyone"]
+    assert everyone["recall"] == 1 and everyone["G-mean"] == 0 and everyone["MCC"] == 0, str(everyone)
+
+
+@says("14-operating-point.md", "Half the positives sit in a small top slice of the ranking, where precision is high; the last ones are spread among thousands of negatives, so each extra point of recall costs far more reviews than the one before.")
+def test_recall_targets_cost_ever_more(built_site):
+    k = {target: value(RECALL_TARGETS, rf"recall {target}%: review the top +(\d+)") for target in (50, 80, 90)}
+    precision_half = value(RECALL_TARGETS, r"recall 50%: review the top +\d+ of \d+ cases, precision ([\d.]+)")
+    assert k[50] < 500 and precision_half > 0.8, f"{k}, precision {precision_half}"
+    assert k[80] > 10 * k[50] and k[90] > 2 * k[80], str(k)
