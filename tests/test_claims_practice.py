@@ -218,3 +218,48 @@ def test_recall_targets_cost_ever_more(built_site):
     precision_half = value(RECALL_TARGETS, r"recall 50%: review the top +\d+ of \d+ cases, precision ([\d.]+)")
     assert k[50] < 500 and precision_half > 0.8, f"{k}, precision {precision_half}"
     assert k[80] > 10 * k[50] and k[90] > 2 * k[80], str(k)
+
+
+# --- 15. Tuning the rebalancing honestly -------------------------------------------
+
+WORKFLOW = "15-tuning-honestly/workflow.py"
+NESTED = "15-tuning-honestly/nested.py"
+PEEK = "15-tuning-honestly/peek.py"
+
+
+@says("15-tuning-honestly.md", "Of the sixteen candidates, the search prefers no resampling and no class weights, with a low threshold: the same answer lesson 9 reached by hand.")
+def test_search_prefers_threshold_alone(built_site):
+    assert value(WORKFLOW, r"candidates tried: (\d+)") == 16
+    assert "best: sampler none, class_weight None" in stdout(WORKFLOW), stdout(WORKFLOW)
+    assert value(WORKFLOW, r"threshold ([\d.]+)\n") < 0.5, stdout(WORKFLOW)
+
+
+@says("15-tuning-honestly.md", "The held-out test score is a little below the search's best score.")
+def test_held_out_a_little_below(built_site):
+    inner = value(WORKFLOW, r"inner best score \(F1, 3-fold CV on the development set\): ([\d.]+)")
+    held_out = value(WORKFLOW, r"held-out test F1: +([\d.]+)")
+    assert inner - 0.05 < held_out < inner, f"inner {inner}, held out {held_out}"
+
+
+@says("15-tuning-honestly.md", "On this data the inner best score ties with the outer test score: the selection's optimism, if any, is lost in the fold-to-fold noise.")
+def test_optimism_inside_noise(built_site):
+    verdict(NESTED, "F1: inner best score ties with outer test score")
+
+
+@says("15-tuning-honestly.md", "The tuned pipeline edges plain LR: it wins in eight of the ten outer folds, but the difference is not significant under the rule of lesson 8.")
+def test_tuned_pipeline_edges_plain(built_site):
+    verdict(NESTED, "F1: tuned pipeline edges plain LR")
+    wins = value(NESTED, r"tuned pipeline edges plain LR \| .* wins (\d+)")
+    assert wins == 8, stdout(NESTED)
+
+
+@says("15-tuning-honestly.md", "The reported test score is higher than what the chosen candidate achieves on new cases.")
+def test_peeked_score_is_optimistic(built_site):
+    peeked = value(PEEK, r"best test F1 among \d+ candidates: ([\d.]+)")
+    future = value(PEEK, r"the same candidate on \d+ new cases: +([\d.]+)")
+    assert peeked > future, f"test {peeked}, new cases {future}"
+
+
+@says("15-tuning-honestly.md", "This time peeking happened to pick the candidate that is also best on the new cases, so the choice did no harm; the number did.")
+def test_peek_picked_the_best_candidate(built_site):
+    assert "(the same candidate)" in stdout(PEEK), stdout(PEEK)
