@@ -9,14 +9,15 @@ job's work folder and writes ``stdout``, ``stderr``, SVG figures and
 from __future__ import annotations
 
 import atexit
+import builtins
+import importlib.machinery
 import json
-import multiprocessing.process
 import os
 import random
-import runpy
 import sys
 import threading
 import traceback
+import types
 from pathlib import Path
 
 FIGURE_BACKEND = "module://snippet_runner.figure_backend"
@@ -30,21 +31,37 @@ def write_job(work: Path, script: str, copy_root: str, env: dict[str, str], sys_
 
 
 # multiprocessing's class of a main process, which it keeps private: taken
-# while this module loads in one (the runner, or the server children fork from).
-_MAIN_PROCESS = type(multiprocessing.process.current_process())
+# while this module loads in the server snippets are forked from (a fresh
+# interpreter has not imported multiprocessing, and must not for us).
+_MAIN_PROCESS = type(sys.modules["multiprocessing.process"].current_process()) if "multiprocessing.process" in sys.modules else None
 
 
 def _as_if_started_by_python() -> None:
     """Undo what being forked by multiprocessing changed: a snippet's process
     is a main process, not a daemon child (joblib would refuse to start
     workers, and a multiprocessing pool would raise)."""
-    if multiprocessing.process.parent_process() is None:
+    process = sys.modules.get("multiprocessing.process")
+    if process is None or process.parent_process() is None:
         return  # a fresh interpreter already is one
-    multiprocessing.process._current_process = _MAIN_PROCESS()
-    multiprocessing.process._parent_process = None
-    multiprocessing.process._children = set()
-    # multiprocessing ran our parent's __main__ as __mp_main__; python file.py would not.
-    sys.modules.pop("__mp_main__", None)
+    process._current_process = _MAIN_PROCESS()
+    process._parent_process = None
+    process._children = set()
+
+
+def _run_as_main(script: str) -> None:
+    """What ``python script`` does: compile the file and run it as the ``__main__`` module."""
+    main = types.ModuleType("__main__")
+    main.__file__ = script
+    main.__loader__ = importlib.machinery.SourceFileLoader("__main__", script)
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
+    if "multiprocessing" in sys.modules:
+        # multiprocessing names the main module __mp_main__ when it loads;
+        # here it loaded before the snippet (preloaded, or forked by it).
+        sys.modules["__mp_main__"] = main
+    with open(script, "rb") as source:
+        code = compile(source.read(), script, "exec")
+    exec(code, main.__dict__)
 
 
 def _use_figure_backend(work: Path):
@@ -131,7 +148,7 @@ def run_snippet(work_dir: str) -> None:
 
     result: dict = {"error": None}
     try:
-        runpy.run_path(script, run_name="__main__")
+        _run_as_main(script)
     except SystemExit as exit_:
         if exit_.code not in (None, 0):
             print(exit_.code if isinstance(exit_.code, str) else "", file=sys.stderr)
@@ -148,11 +165,10 @@ def run_snippet(work_dir: str) -> None:
         figure_backend = _use_figure_backend(work)
         figure_backend.save_open_figures()
         figures = figure_backend.saved
-    # What the interpreter does on its way out: wait for the snippet's
-    # threads, then run its exit handlers (joblib's stop its workers there).
-    for thread in threading.enumerate():
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
+    # What the interpreter does on its way out (multiprocessing's forked
+    # children skip it): stop executors and wait for the snippet's threads,
+    # then run its exit handlers. No public API does either.
+    threading._shutdown()
     atexit._run_exitfuncs()
 
     local_modules = {

@@ -7,14 +7,18 @@ MkDocs cases run a real ``mkdocs build``.
 from __future__ import annotations
 
 import json
-import sys
+import os
+import signal
 import subprocess
+import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
 from snippet_runner.render import SnippetFailure, cached_entry, published_files, render_all
+from snippet_runner.schedule import SnippetProcesses, thread_share
 from snippet_runner.settings import load_settings
 from tests.conftest import ROOT, mkdocs_build
 from tests.pages import page_problems
@@ -415,3 +419,156 @@ def test_a_snippet_that_draws_fewer_figures_publishes_only_those(tmp_path):
     render(tmp_path)
     assert sorted(p.name for p in figures.iterdir()) == ["plots-1.svg"]
     assert [site for site, _ in published_files(settings)] == ["snippets/plots.py", "snippets/plots-1.svg"]
+
+
+# --- faithful execution: a snippet runs as ``python snippets/<file>.py`` would -----
+
+FAITHFUL = {
+    "joblib_workers.py": """\
+    import multiprocessing
+    import signal
+
+    from joblib import Parallel, delayed
+
+    def square(x):
+        return x * x
+
+    print(Parallel(n_jobs=2)(delayed(square)(i) for i in range(6)))
+    me = multiprocessing.current_process()
+    print(__name__, type(me).__name__, me.name, me.daemon, multiprocessing.parent_process())
+    print(signal.getsignal(signal.SIGINT) is signal.default_int_handler, signal.getsignal(signal.SIGTERM))
+    """,
+    "process_pool.py": """\
+    import multiprocessing
+
+    def square(x):
+        return x * x
+
+    if __name__ == "__main__":
+        with multiprocessing.Pool(2) as pool:
+            print(pool.map(square, range(6)))
+    """,
+    "interpreter.py": """\
+    import hashlib
+    import os
+    import sys
+
+    print(os.path.basename(__file__), os.path.basename(sys.argv[0]), sys.modules["__main__"].__file__ == __file__)
+    print(sys.path[1:] == eval(os.environ["EXPECTED_SYS_PATH"]))
+    environment = sorted(os.environ.items())
+    print(hashlib.sha256(repr(environment).encode()).hexdigest())
+    """,
+}
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh"])
+def test_a_snippet_sees_what_python_file_py_would(tmp_path, monkeypatch, fork):
+    make_project(tmp_path, FAITHFUL)
+    plain_path = subprocess.run(
+        [sys.executable, "-c", "import sys; print(sys.path[1:])"], capture_output=True, text=True, check=True
+    ).stdout
+    monkeypatch.setenv("EXPECTED_SYS_PATH", plain_path)
+    workers = 2
+    with SnippetProcesses(fork=fork) as processes:
+        render(tmp_path, workers=workers, processes=processes)
+    env = {**os.environ, **thread_share(min(workers, len(FAITHFUL)))}
+    settings = load_settings(tmp_path)
+    for name in FAITHFUL:
+        plain = subprocess.run(
+            [sys.executable, name], cwd=tmp_path / "snippets", env=env, capture_output=True, text=True, check=True
+        )
+        assert plain.stderr == ""
+        assert cached_entry(settings, name)["stdout"] == plain.stdout, name
+    assert "True" in cached_entry(settings, "interpreter.py")["stdout"].splitlines()[1]
+
+
+def still_running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent has yet to collect it
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "fresh"])
+def test_nothing_a_snippet_started_outlives_it(tmp_path, fork):
+    source = """\
+    import subprocess, sys
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(987)"])
+    print(child.pid)
+    """
+    make_project(tmp_path, {"starts_a_process.py": source})
+    with SnippetProcesses(fork=fork) as processes:
+        render(tmp_path, processes=processes)
+    pid = int(cached_entry(load_settings(tmp_path), "starts_a_process.py")["stdout"])
+    deadline = time.monotonic() + 10
+    while still_running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not still_running(pid), "the snippet's child process is still running"
+
+
+def blas_threads_source() -> str:
+    return """\
+    import numpy
+    from threadpoolctl import threadpool_info
+    print(sorted({pool["num_threads"] for pool in threadpool_info()}))
+    """
+
+
+def test_snippets_running_at_once_share_the_cores_in_either_mode(tmp_path, monkeypatch):
+    for name in thread_share(1):  # the suite limits its own threads; the runner must do it itself
+        monkeypatch.delenv(name, raising=False)
+    make_project(tmp_path, {"a.py": blas_threads_source(), "b.py": blas_threads_source()})
+    share = int(thread_share(2)["OMP_NUM_THREADS"])
+    for fork in (True, False):
+        with SnippetProcesses(fork=fork) as processes:
+            render(tmp_path, workers=2, use_cache=False, processes=processes)
+        for name in ("a.py", "b.py"):
+            assert cached_entry(load_settings(tmp_path), name)["stdout"] == f"[{share}]\n", (fork, name)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: every share is one thread")
+def test_the_forkserver_restarts_when_the_share_of_cores_changes(tmp_path, monkeypatch):
+    for name in thread_share(1):
+        monkeypatch.delenv(name, raising=False)
+    make_project(tmp_path, {"a.py": blas_threads_source(), "b.py": blas_threads_source()})
+    settings = load_settings(tmp_path)
+    with SnippetProcesses(fork=True) as processes:
+        render(tmp_path, workers=2, processes=processes)
+        assert cached_entry(settings, "a.py")["stdout"] == f"[{thread_share(2)['OMP_NUM_THREADS']}]\n"
+        (tmp_path / "snippets/a.py").write_text(textwrap.dedent(blas_threads_source()) + "# edited\n")
+        assert ran(render(tmp_path, workers=2, processes=processes)) == ["a.py"]
+        # One snippet alone gets all the cores, from a server started anew.
+        assert cached_entry(settings, "a.py")["stdout"] == f"[{thread_share(1)['OMP_NUM_THREADS']}]\n"
+
+
+def test_an_interrupted_run_keeps_what_had_finished(tmp_path):
+    slow = f"""\
+    import os, pathlib, time
+    pathlib.Path({str(tmp_path / "slow.pid")!r}).write_text(str(os.getpid()))
+    time.sleep(float(open("delay.txt").read()))
+    """
+    quick = {f"quick{n}.py": f"print({n})\n" for n in range(3)}
+    make_project(
+        tmp_path,
+        {**quick, "slow.py": slow, "delay.txt": "600"},
+        '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+    )
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "snippet_runner", "--root", str(tmp_path), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    entries_dir = tmp_path / ".snippet-cache/entries"
+    deadline = time.monotonic() + 120
+    while not all((entries_dir / f"{name}.json").exists() for name in quick) or not (tmp_path / "slow.pid").exists():
+        assert time.monotonic() < deadline and runner.poll() is None, "the quick snippets never finished"
+        time.sleep(0.1)
+    assert runner.poll() is None, "the run ended before it could be interrupted"
+    runner.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    assert runner.wait(timeout=60) != 0
+    slow_pid = int((tmp_path / "slow.pid").read_text())
+    time.sleep(0.5)
+    assert not still_running(slow_pid), "the interrupted snippet is still running"
+    (tmp_path / "snippets/delay.txt").write_text("0")
+    assert ran(render(tmp_path)) == ["slow.py"]
