@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import re
 
-from tests.claims import numeric_rows, rows, says, stdout, value
+from tests.claims import comparisons, numeric_rows, rows, says, stdout, value, verdict
 from tests.test_claims_12 import leaderboard
 
 CV_COLUMNS = ["F1", "precision", "recall", "ROC AUC", "Brier"]
@@ -38,28 +38,6 @@ def cross_validated(snippet: str) -> dict[str, dict[str, float]]:
     table = rows(snippet, CV_COLUMNS)
     assert "plain" in table, f"snippets/{snippet}: no 'plain' row in {table}"
     return table
-
-
-def assert_resampling_trade(snippet: str, names: list[str]) -> None:
-    """Against the plain model, on the fair test: lower F1, higher recall,
-    precision falling much further than recall rises, worse Brier score."""
-    table = cross_validated(snippet)
-    plain = table["plain"]
-    for name in names:
-        row = table[name]
-        evidence = f"plain {plain}, {name} {row}"
-        assert row["F1"] < plain["F1"], (evidence)
-        assert row["recall"] > plain["recall"], (evidence)
-        gain, loss = row["recall"] - plain["recall"], plain["precision"] - row["precision"]
-        assert loss > 1.5 * gain, (evidence)
-        assert row["Brier"] > plain["Brier"], (evidence)
-
-
-def assert_roc_auc_barely_moves(snippet: str, names: list[str]) -> None:
-    table = cross_validated(snippet)
-    for name in names:
-        gap = abs(table[name]["ROC AUC"] - table["plain"]["ROC AUC"])
-        assert gap < 0.01, (f"plain {table['plain']}, {name} {table[name]}")
 
 
 def flagged_per_positive(row: dict[str, float]) -> float:
@@ -156,23 +134,62 @@ def test_false_alarms_barely_move_fp_rate(built_site):
 # --- 4. Undersampling --------------------------------------------------------------
 
 UNDER_FAIR = "04-undersampling/fair_test.py"
+UNDER = "undersampled 1:2"
+
+
+def assert_precision_loss_exceeds_recall_gain(snippet: str, name: str) -> None:
+    """The paired precision difference is much larger than the recall one."""
+    printed = comparisons(snippet)
+    loss = -float(printed[f"precision: {name} loses to plain"]["mean"])
+    gain = float(printed[f"recall: {name} beats plain"]["mean"])
+    assert loss > 1.5 * gain, f"{name}: precision -{loss:.4f}, recall +{gain:.4f}"
 
 
 @says("04-undersampling.md", 'In the overlap region, where each minority point used to be surrounded by majority points, the minority points now hold their own, so a model trained on the right-hand data will call many more points "minority".')
 def test_undersampled_model_flags_many_more(built_site):
     table = cross_validated(UNDER_FAIR)
-    plain, under = flagged_per_positive(table["plain"]), flagged_per_positive(table["undersampled 1:2"])
+    plain, under = flagged_per_positive(table["plain"]), flagged_per_positive(table[UNDER])
     assert under > 3 * plain, (f"flagged per positive: plain {plain:.2f}, undersampled {under:.2f}")
 
 
-@says("04-undersampling.md", 'On this dataset, under a fair test (sampling done inside cross-validation, scored on test folds that keep the real 1:100 ratio), logistic regression trained on undersampled data has *lower* F1 at the default 0.5 threshold than the same model trained on all the data: recall goes up, precision falls much further, and the predicted probabilities stop meaning what they say (a worse Brier score).')
-def test_undersampling_lowers_f1(built_site):
-    assert_resampling_trade(UNDER_FAIR, ["undersampled 1:2"])
+@says("04-undersampling.md", "The undersampled model loses to the plain model on F1 at the default 0.5 threshold.")
+def test_undersampling_loses_on_f1(built_site):
+    verdict(UNDER_FAIR, f"F1: {UNDER} loses to plain")
 
 
-@says("04-undersampling.md", 'Ranking quality (ROC AUC) hardly moves.')
-def test_undersampling_keeps_roc_auc(built_site):
-    assert_roc_auc_barely_moves(UNDER_FAIR, ["undersampled 1:2"])
+@says("04-undersampling.md", "It beats the plain model on recall and loses to it on precision, where the difference is much larger.")
+def test_undersampling_trades_precision_for_recall(built_site):
+    verdict(UNDER_FAIR, f"recall: {UNDER} beats plain")
+    verdict(UNDER_FAIR, f"precision: {UNDER} loses to plain")
+    assert_precision_loss_exceeds_recall_gain(UNDER_FAIR, UNDER)
+
+
+@says("04-undersampling.md", "It also loses to the plain model on the Brier score, the mean squared gap between a predicted probability and the true 0/1 label (lesson 10 covers it): its probabilities stop meaning what they say.")
+def test_undersampling_loses_on_brier(built_site):
+    verdict(UNDER_FAIR, f"Brier: {UNDER} loses to plain")
+
+
+@says("04-undersampling.md", "On ROC AUC, the ranking score of lesson 3, the undersampled model ties with the plain model: it ranks the examples no better and no worse.")
+def test_undersampling_ties_on_roc_auc(built_site):
+    verdict(UNDER_FAIR, f"ROC AUC: {UNDER} ties with plain")
+
+
+def lesson_3_f1() -> float:
+    return rows("03-metrics/metrics.py", ["accuracy", "precision", "recall", "F1"])["logistic regression"]["F1"]
+
+
+@says("04-undersampling.md", "The plain model's mean F1 in the table is not the F1 that lesson 3 printed for the same model on the same data.")
+def test_plain_f1_differs_from_lesson_3(built_site):
+    mean = cross_validated(UNDER_FAIR)["plain"]["F1"]
+    assert mean != lesson_3_f1(), f"mean over the folds {mean}, lesson 3 {lesson_3_f1()}"
+
+
+@says("04-undersampling.md", "The line under the table shows how much: over the 20 folds here, the plain model's F1 ranges from well under lesson 3's value to well over it.")
+def test_single_fold_f1_ranges_around_lesson_3(built_site):
+    low = value(UNDER_FAIR, r"plain F1 on single folds: from ([\d.]+)")
+    high = value(UNDER_FAIR, r"plain F1 on single folds: from [\d.]+ to ([\d.]+)")
+    single = lesson_3_f1()
+    assert low < single - 0.1 and high > single + 0.1, f"folds from {low} to {high}, lesson 3 {single}"
 
 
 @says("04-undersampling.md", 'The cleaning methods leave the class ratio almost where it was and remove points only along the overlap, so they are better thought of as tidying the boundary than as fixing the imbalance.')
@@ -192,26 +209,46 @@ def test_one_sided_selection_drops_a_large_block(built_site):
     )
 
 
-@says("04-undersampling.md", 'A model trained on undersampled data predicts the minority class more often. On a fair test here that raises recall but lowers precision, F1 and the quality of the probabilities; it does not make the model know more.')
+@says("04-undersampling.md", "On a fair test here, the undersampled model beats the plain one on recall but loses to it on precision, F1 and the Brier score, and ties with it on ROC AUC; it does not make the model know more.")
 def test_undersampling_takeaway(built_site):
     table = cross_validated(UNDER_FAIR)
-    assert flagged_per_positive(table["undersampled 1:2"]) > flagged_per_positive(table["plain"]), (str(table))
-    assert_resampling_trade(UNDER_FAIR, ["undersampled 1:2"])
+    assert flagged_per_positive(table[UNDER]) > flagged_per_positive(table["plain"]), (str(table))
+    verdict(UNDER_FAIR, f"recall: {UNDER} beats plain")
+    for metric in ("precision", "F1", "Brier"):
+        verdict(UNDER_FAIR, f"{metric}: {UNDER} loses to plain")
+    verdict(UNDER_FAIR, f"ROC AUC: {UNDER} ties with plain")
 
 
 # --- 5. Oversampling -----------------------------------------------------------------
 
 SMOTE_FAIR = "05-oversampling/fair_test.py"
+SMOTE = "SMOTE 1:2"
 
 
-@says("05-oversampling.md", 'On this dataset, under a fair test (SMOTE applied inside cross-validation, to the training folds only), logistic regression trained with SMOTE has *lower* F1 at the default 0.5 threshold than the same model trained on the original data: recall goes up, precision falls much further, and the predicted probabilities get worse (Brier score).')
-def test_smote_lowers_f1(built_site):
-    assert_resampling_trade(SMOTE_FAIR, ["SMOTE 1:2"])
+@says("05-oversampling.md", "The model trained with SMOTE loses to the plain model on F1 at the default 0.5 threshold.")
+def test_smote_loses_on_f1(built_site):
+    verdict(SMOTE_FAIR, f"F1: {SMOTE} loses to plain")
 
 
-@says("05-oversampling.md", 'Ranking quality (ROC AUC) barely changes.')
-def test_smote_keeps_roc_auc(built_site):
-    assert_roc_auc_barely_moves(SMOTE_FAIR, ["SMOTE 1:2"])
+@says("05-oversampling.md", "It beats the plain model on recall and loses to it on precision, by a much larger difference, and it loses to it on the Brier score (its probabilities get worse).")
+def test_smote_trades_precision_for_recall(built_site):
+    verdict(SMOTE_FAIR, f"recall: {SMOTE} beats plain")
+    verdict(SMOTE_FAIR, f"precision: {SMOTE} loses to plain")
+    assert_precision_loss_exceeds_recall_gain(SMOTE_FAIR, SMOTE)
+    verdict(SMOTE_FAIR, f"Brier: {SMOTE} loses to plain")
+
+
+@says("05-oversampling.md", "On ROC AUC it ties with the plain model.")
+def test_smote_ties_on_roc_auc(built_site):
+    verdict(SMOTE_FAIR, f"ROC AUC: {SMOTE} ties with plain")
+
+
+@says("05-oversampling.md", "On a fair test here, the model trained with SMOTE beats the plain one on recall but loses to it on precision, F1 and the Brier score, and ties with it on ROC AUC.")
+def test_smote_takeaway(built_site):
+    verdict(SMOTE_FAIR, f"recall: {SMOTE} beats plain")
+    for metric in ("precision", "F1", "Brier"):
+        verdict(SMOTE_FAIR, f"{metric}: {SMOTE} loses to plain")
+    verdict(SMOTE_FAIR, f"ROC AUC: {SMOTE} ties with plain")
 
 
 @says("05-oversampling.md", "SMOTE's new rows are all points that did not exist before; `RandomOverSampler`'s are all copies of existing ones.")
@@ -239,8 +276,8 @@ def test_adasyn_hits_the_ratio_approximately(built_site):
     assert adasyn != target and abs(adasyn - target) < 0.02 * target, (f"ADASYN {adasyn}, target {target}")
 
 
-@says("05-oversampling.md", "The last lines of the output put a number on it: far more of ADASYN's added points than of any other method's have a majority example as their nearest original neighbour.")
-def test_adasyn_lands_in_the_majority_cloud(built_site):
+def added_point_shares() -> dict[str, float]:
+    """Share (%) of each oversampler's added points whose nearest original example is a majority one."""
     share = {
         name: float(percent)
         for name, percent in re.findall(
@@ -248,15 +285,32 @@ def test_adasyn_lands_in_the_majority_cloud(built_site):
         )
     }
     assert set(share) == {"RandomOverSampler", "SMOTE", "BorderlineSMOTE", "SVMSMOTE", "ADASYN"}, str(share)
+    return share
+
+
+@says("05-oversampling.md", "By that count, `BorderlineSMOTE`'s points land among majority examples about as often as plain SMOTE's, a little less often in fact, and `SVMSMOTE`'s clearly less often.")
+def test_borderline_methods_do_not_crowd_the_majority(built_site):
+    share = added_point_shares()
+    assert share["SMOTE"] - 5 < share["BorderlineSMOTE"] < share["SMOTE"], str(share)
+    assert share["SVMSMOTE"] < share["SMOTE"] - 5, str(share)
+
+
+@says("05-oversampling.md", "Far more of ADASYN's added points than of any other method's have a majority example as their nearest original neighbour.")
+def test_adasyn_lands_in_the_majority_cloud(built_site):
+    share = added_point_shares()
     # RandomOverSampler's copies sit exactly on the originals.
     assert share["RandomOverSampler"] == 0, (str(share))
     others = max(v for name, v in share.items() if name != "ADASYN")
     assert share["ADASYN"] > 1.5 * others, (str(share))
 
 
-@says("05-oversampling.md", 'On a fair test here, SMOTE raises recall and lowers precision, F1 and the quality of the probabilities.')
-def test_smote_takeaway(built_site):
-    assert_resampling_trade(SMOTE_FAIR, ["SMOTE 1:2"])
+@says("05-oversampling.md", "`RandomOverSampler` also keeps a record, `sample_indices_`, that names the original row behind each returned row: every original row appears in it, and each of the hundred minority rows appears more than once.")
+def test_sample_indices_name_every_original(built_site):
+    snippet = "05-oversampling/new_points.py"
+    rows_from = value(snippet, r"sample_indices_: \d+ rows from (\d+) originals")
+    repeated = value(snippet, r"original minority rows drawn more than once: (\d+)")
+    counts = value("02-intuition/class_counts.py", r"class 0:\s+(\d+) examples"), value("02-intuition/class_counts.py", r"class 1:\s+(\d+) examples")
+    assert rows_from == sum(counts) and repeated == counts[1] == 100, f"{rows_from} originals, {repeated} repeated, classes {counts}"
 
 
 # --- 6. Combined sampling ------------------------------------------------------------
@@ -287,10 +341,25 @@ def test_enn_deletes_on_both_sides(built_site):
     assert deleted[0] > 0 and deleted[1] > 0, (f"deleted per class: {deleted}")
 
 
-@says("06-combined-sampling.md", 'On this dataset, under a fair test (resampling inside cross-validation, test folds left at their real 1:100 ratio), logistic regression trained on data from each combination below has *lower* F1 at the default 0.5 threshold than the same model trained on the original data: recall goes up, precision falls much further, and the predicted probabilities get worse (Brier score), while ranking quality (ROC AUC) barely changes.')
-def test_combinations_lower_f1(built_site):
-    assert_resampling_trade(COMBINED_FAIR, COMBINATIONS)
-    assert_roc_auc_barely_moves(COMBINED_FAIR, COMBINATIONS)
+@says("06-combined-sampling.md", "Each combination loses to the plain model on F1 at the default 0.5 threshold.")
+def test_combinations_lose_on_f1(built_site):
+    for name in COMBINATIONS:
+        verdict(COMBINED_FAIR, f"F1: {name} loses to plain")
+
+
+@says("06-combined-sampling.md", "Each beats the plain model on recall and loses to it on precision, by a much larger difference, and each loses to it on the Brier score (worse probabilities).")
+def test_combinations_trade_precision_for_recall(built_site):
+    for name in COMBINATIONS:
+        verdict(COMBINED_FAIR, f"recall: {name} beats plain")
+        verdict(COMBINED_FAIR, f"precision: {name} loses to plain")
+        assert_precision_loss_exceeds_recall_gain(COMBINED_FAIR, name)
+        verdict(COMBINED_FAIR, f"Brier: {name} loses to plain")
+
+
+@says("06-combined-sampling.md", "On ROC AUC each ties with the plain model.")
+def test_combinations_tie_on_roc_auc(built_site):
+    for name in COMBINATIONS:
+        verdict(COMBINED_FAIR, f"ROC AUC: {name} ties with plain")
 
 
 @says("06-combined-sampling.md", "With the same `sampling_strategy` and `random_state`, SMOTEENN's first step produces exactly what `SMOTE` alone does (every row SMOTEENN returns is a row of SMOTE's output), so the difference is the cleaning.")
@@ -319,9 +388,13 @@ def test_tomek_removes_pairs_and_less_than_enn(built_site):
     assert sum(tomek.values()) < sum(enn.values()), (f"Tomek removed {tomek}, ENN {enn}")
 
 
-@says("06-combined-sampling.md", 'Combining samplers inherits their limits: on a fair test here, each combination raises recall but lowers precision, F1 and the quality of the probabilities compared with no resampling at all.')
+@says("06-combined-sampling.md", "Combining samplers inherits their limits: on a fair test here, each combination beats the plain model on recall but loses to it on precision, F1 and the Brier score, and ties with it on ROC AUC.")
 def test_combinations_takeaway(built_site):
-    assert_resampling_trade(COMBINED_FAIR, COMBINATIONS)
+    for name in COMBINATIONS:
+        verdict(COMBINED_FAIR, f"recall: {name} beats plain")
+        for metric in ("precision", "F1", "Brier"):
+            verdict(COMBINED_FAIR, f"{metric}: {name} loses to plain")
+        verdict(COMBINED_FAIR, f"ROC AUC: {name} ties with plain")
 
 
 # --- 7. Cost-sensitive learning ------------------------------------------------------

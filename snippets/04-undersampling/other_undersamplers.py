@@ -1,4 +1,4 @@
-"""Run five undersampling methods from imbalanced-learn on the same data and draw what each one deletes."""
+"""Run six undersampling methods from imbalanced-learn on the same data and draw what each one deletes."""
 from collections import Counter
 
 import matplotlib.pyplot as plt

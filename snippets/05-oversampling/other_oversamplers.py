@@ -2,6 +2,7 @@
 from collections import Counter
 
 import matplotlib.pyplot as plt
+import numpy as np
 from imblearn.over_sampling import (
     ADASYN,
     SMOTE,
@@ -39,25 +40,37 @@ fig, axes = plt.subplots(
     "the class boundary but also extends lines outward past some minority points; "
     "ADASYN puts many of them inside the edge of the majority cloud.",
 )
+original_rows = {tuple(row) for row in X.tolist()}
+
+
+def added_points(sampler, X_over):
+    """The rows a fitted oversampler added, found without relying on their order."""
+    if hasattr(sampler, "sample_indices_"):
+        # RandomOverSampler names the original row behind each returned row;
+        # the first occurrence of each is the original, the rest are copies.
+        _, first = np.unique(sampler.sample_indices_, return_index=True)
+        return np.delete(X_over, first, axis=0)
+    # The SMOTE family makes new points: rows that are no original row.
+    return X_over[[tuple(row) not in original_rows for row in X_over.tolist()]]
+
+
 # Drawing the points as one bitmap per panel keeps the figure file small.
 style = {"marker": "s", "linewidths": 0, "rasterized": True}
 print(f"{'original':>18}: {dict(sorted(Counter(y.tolist()).items()))}")
-panels = [("original", X, y)]
+panels = [("original", X[:0])]
 for name, sampler in oversamplers.items():
     X_over, y_over = sampler.fit_resample(X, y)
     print(f"{name:>18}: {dict(sorted(Counter(y_over.tolist()).items()))}")
-    panels.append((name, X_over, y_over))
+    panels.append((name, added_points(sampler, X_over)))
 
 # Where do the added points land? Find the original example nearest to each one.
 nearest = NearestNeighbors(n_neighbors=1).fit(X)
 print("share of added points whose nearest original example is a majority example:")
-for name, X_over, _ in panels[1:]:
-    _, index = nearest.kneighbors(X_over[len(X):])
+for name, new_rows in panels[1:]:
+    _, index = nearest.kneighbors(new_rows)
     print(f"{name:>18}: {(y[index[:, 0]] == 0).mean():6.1%}")
 
-for ax, (name, X_over, y_over) in zip(axes.flat, panels):
-    # The original rows come first; everything after them was added by the sampler.
-    new_rows = X_over[len(X):]
+for ax, (name, new_rows) in zip(axes.flat, panels):
     ax.scatter(*X[y == 0].T, s=4, color="C0", label=f"majority: {(y == 0).sum()}", **style)
     ax.scatter(*new_rows.T, s=4, color="C2", label=f"added: {len(new_rows)}", **style)
     ax.scatter(*X[y == 1].T, s=10, color="C1", label=f"original minority: {(y == 1).sum()}", **style)
