@@ -13,8 +13,7 @@ from __future__ import annotations
 import ast
 import re
 
-from tests.claims import comparisons, numeric_rows, rows, says, stdout, value, verdict
-from tests.test_claims_12 import leaderboard
+from tests.claims import ROOT, comparisons, numeric_rows, rows, says, stdout, value, verdict
 
 CV_COLUMNS = ["F1", "precision", "recall", "ROC AUC", "Brier"]
 
@@ -45,6 +44,30 @@ def flagged_per_positive(row: dict[str, float]) -> float:
     return row["recall"] / row["precision"]
 
 
+# --- 1. The challenge ----------------------------------------------------------
+
+
+@says("01-challenge.md", "When one class is a hundred times larger, a minority example needs strong evidence to get past one half, and many do not: the logistic regression of lesson 3 finds fewer than half of the minority examples in its test set.")
+def test_lesson_3_model_finds_fewer_than_half(built_site):
+    recall = rows("03-metrics/metrics.py", ["accuracy", "precision", "recall", "F1"])["logistic regression"]["recall"]
+    assert recall < 0.5, f"lesson 3's logistic regression has recall {recall}"
+
+
+@says("01-challenge.md", '"1:100" means that one example in a hundred belongs to the minority (100 of 10,000, strictly 100:9,900), "1:10" one in ten, and "1:1000" one in a thousand.')
+def test_ratios_name_the_minority_share(built_site):
+    table = {}
+    for line in stdout("01-challenge/trap_by_ratio.py").splitlines()[1:]:
+        ratio, counts = line.split(maxsplit=1)
+        table[ratio] = ast.literal_eval(counts[: counts.index("}") + 1])
+    assert table["1:100"] == {0: 9900, 1: 100}, str(table)
+    for ratio, share in {"1:10": 10, "1:100": 100, "1:1000": 1000}.items():
+        n = sum(table[ratio].values())
+        assert abs(table[ratio][1] - n / share) <= 1, f"{ratio}: {table[ratio]}"
+    ratios = class_counts("02-intuition/ratios.py")
+    for ratio in ("1:10", "1:100", "1:1000"):
+        assert ratios[ratio] == table[ratio], f"lesson 1 {table[ratio]}, lesson 2 {ratios[ratio]}"
+
+
 # --- 2. Intuition --------------------------------------------------------------
 
 
@@ -55,11 +78,36 @@ def test_one_hundred_minority_examples(built_site):
     assert (majority + minority, minority) == (10_000, 100), (f"counts {majority}, {minority}")
 
 
-@says("02-intuition.md", 'The exact positions of the points change with `random_state`; the class counts do not, because `flip_y=0` and `weights=[0.99]` fix them at 9,900 and 100.')
-def test_counts_fixed_at_9900_and_100(built_site):
-    minority = value("02-intuition/class_counts.py", r"class 1:\s+(\d+) examples")
-    majority = value("02-intuition/class_counts.py", r"class 0:\s+(\d+) examples")
-    assert (majority, minority) == (9900, 100), (f"counts {majority}, {minority}")
+def seeds() -> dict[int, dict[str, float]]:
+    table = numeric_rows("02-intuition/other_seeds.py", 4)  # seed, minority, in overlap, AP
+    return {int(seed): {"minority": n, "overlap": overlap, "AP": ap} for seed, n, overlap, ap in table}
+
+
+@says("02-intuition.md", "The class counts never change, because `flip_y=0` and `weights=[0.99]` fix them.")
+def test_seed_leaves_the_counts(built_site):
+    table = seeds()
+    assert len(table) == 10 and all(row["minority"] == 100 for row in table.values()), str(table)
+
+
+@says("02-intuition.md", "With seed 6 the two classes do not touch at all: no minority example has a majority neighbour, and a straight line separates the classes perfectly.")
+def test_seed_6_separates_perfectly(built_site):
+    row = seeds()[6]
+    assert row["overlap"] == 0 and row["AP"] == 1.0, str(row)
+
+
+@says("02-intuition.md", "Seeds 8 and 9 come close.")
+def test_seeds_8_and_9_come_close(built_site):
+    table = seeds()
+    for seed in (8, 9):
+        assert table[seed]["overlap"] <= 10 and table[seed]["AP"] > 0.95, str(table[seed])
+    others = [row for seed, row in table.items() if seed not in (6, 8, 9)]
+    assert all(row["overlap"] > 30 and row["AP"] < 0.85 for row in others), str(table)
+
+
+@says("02-intuition.md", "With seed 1, the one this course uses, more than half of the minority examples sit in the overlap.")
+def test_seed_1_overlaps(built_site):
+    row = seeds()[1]
+    assert row["overlap"] > row["minority"] / 2, str(row)
 
 
 @says("02-intuition.md", 'At 1:1000 only ten examples remain: too few to describe the shape of a class, whatever model you use.')
@@ -433,38 +481,47 @@ def compare() -> tuple[dict[str, float], dict[str, float], float]:
     return table["None"], table["balanced"], share
 
 
-@says("07-cost-sensitive.md", 'On this data, balanced class weights **lower the F-measure** at the default threshold.')
-def test_balanced_weights_lower_f1(built_site):
+@says("07-cost-sensitive.md", "On this one split, the weighted model's F1 is far below the plain model's: it trades precision for recall, and it gives up far more precision than the recall it gains.")
+def test_one_split_weights_trade_precision_for_recall(built_site):
     plain, weighted, _ = compare()
-    assert weighted["F1"] < plain["F1"], (f"plain {plain}, weighted {weighted}")
-
-
-@says("07-cost-sensitive.md", 'They trade precision for recall, and on 1:100 data they trade far more precision than the recall they gain.')
-def test_weights_trade_more_precision_than_recall(built_site):
-    plain, weighted, _ = compare()
+    assert weighted["F1"] < plain["F1"] / 2, (f"plain {plain}, weighted {weighted}")
     gain, loss = weighted["recall"] - plain["recall"], plain["precision"] - weighted["precision"]
     assert gain > 0 and loss > 1.5 * gain, (f"plain {plain}, weighted {weighted}")
 
 
-@says("07-cost-sensitive.md", "This is not an accident of one split: in repeated cross-validation on the same dataset, the weighted model's F1 stays well below the plain model's (the fair evaluation lesson, 08-fair-evaluation, shows how to run such a comparison).")
-def test_weighted_f1_below_plain_in_repeated_cv(built_site):
-    # Lesson 12's leaderboard runs that repeated cross-validation on this dataset.
-    t = leaderboard("synthetic")
-    assert t["class_weight"]["F1"] < t["plain LR"]["F1"] / 2, (f"leaderboard, synthetic: class_weight {t['class_weight']}, plain {t['plain LR']}"
-    )
+WEIGHTS_CV = "07-cost-sensitive/repeated_cv.py"
 
 
-@says("07-cost-sensitive.md", 'The weighted model ranks examples almost exactly as the plain one does.')
-def test_weights_keep_roc_auc(built_site):
-    plain, weighted, _ = compare()
-    assert abs(weighted["ROC AUC"] - plain["ROC AUC"]) < 0.01, (f"plain {plain}, weighted {weighted}")
+@says("07-cost-sensitive.md", "The weighted model loses to the plain model on F1 at the default threshold.")
+def test_weights_lose_on_f1(built_site):
+    verdict(WEIGHTS_CV, "F1: balanced weights loses to no weights")
 
 
-@says("07-cost-sensitive.md", "The plain model's probabilities average out close to the true share of class 1; the weighted model's are far higher.")
+@says("07-cost-sensitive.md", "It beats the plain model on recall and loses to it on precision, by a difference more than twice as large.")
+def test_weights_trade_precision_for_recall(built_site):
+    verdict(WEIGHTS_CV, "recall: balanced weights beats no weights")
+    verdict(WEIGHTS_CV, "precision: balanced weights loses to no weights")
+    printed = comparisons(WEIGHTS_CV)
+    gain = float(printed["recall: balanced weights beats no weights"]["mean"])
+    loss = -float(printed["precision: balanced weights loses to no weights"]["mean"])
+    assert loss > 2 * gain, f"precision -{loss}, recall +{gain}"
+
+
+@says("07-cost-sensitive.md", "On ROC AUC the weighted model ties with the plain model.")
+def test_weights_tie_on_roc_auc(built_site):
+    verdict(WEIGHTS_CV, "ROC AUC: balanced weights ties with no weights")
+
+
+@says("07-cost-sensitive.md", "On the split above, the plain model's probabilities average out close to the true share of class 1; the weighted model's are far higher.")
 def test_weights_inflate_mean_probability(built_site):
     plain, weighted, share = compare()
     assert abs(plain["mean P(1)"] - share) <= 0.25 * share, (f"share {share}, plain {plain}")
     assert weighted["mean P(1)"] > 5 * share, (f"share {share}, weighted {weighted}")
+
+
+@says("07-cost-sensitive.md", "Over the 20 folds, the weighted model loses to the plain model on the Brier score (defined in lesson 4, lower is better).")
+def test_weights_lose_on_brier(built_site):
+    verdict(WEIGHTS_CV, "Brier: balanced weights loses to no weights")
 
 
 def explicit_weights() -> dict[str, tuple[float, list[float]]]:
@@ -516,54 +573,63 @@ def test_best_weight_lies_between_extremes(built_site):
     assert 0 < best < len(f1) - 1, (f"F1 by rising weight: {f1}")
 
 
-def other_estimators() -> dict[str, dict[str, dict[str, float]]]:
-    found = re.findall(
-        r"^(.+?)\s+(None|balanced)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$",
-        stdout("07-cost-sensitive/other_estimators.py"),
-        re.M,
-    )
-    table: dict[str, dict[str, dict[str, float]]] = {}
-    for name, weight, p, r, f1 in found:
-        table.setdefault(name, {})[weight] = {"precision": float(p), "recall": float(r), "F1": float(f1)}
-    assert len(table) == 4 and all(len(v) == 2 for v in table.values()), f"other_estimators.py: {table}"
-    return table
+TREES = "07-cost-sensitive/other_estimators.py"
 
 
-@says("07-cost-sensitive.md", 'The effect is not the same everywhere, because each algorithm uses the weights differently.')
-def test_weights_act_differently_per_algorithm(built_site):
-    table = other_estimators()
-    change = {name: t["balanced"]["recall"] - t["None"]["recall"] for name, t in table.items()}
-    # "Read the table rather than assuming that weights always raise recall."
-    assert any(c > 0 for c in change.values()) and any(c < 0 for c in change.values()), (f"recall change with balanced weights: {change}"
-    )
+def found_on_one_split() -> dict[tuple[str, str], int]:
+    found = re.findall(r"^\s+(.+?)\s+class_weight=(\w+)\s+(\d+)$", stdout(TREES), re.M)
+    assert len(found) == 4, f"{TREES}: {found}"
+    return {(name, weight): int(n) for name, weight, n in found}
 
 
-@says("07-cost-sensitive.md", "In `SVC`, a class's weight multiplies the penalty `C` for its errors, which moves the decision boundary much as in logistic regression.")
-def test_svc_weights_act_like_logistic_regression(built_site):
-    svc = other_estimators()["SVC"]
-    plain, weighted, _ = compare()
-    for model, (before, after) in {"SVC": (svc["None"], svc["balanced"]), "LR": (plain, weighted)}.items():
-        assert after["recall"] > before["recall"] and after["precision"] < before["precision"], (f"{model}: {before} -> {after}"
-        )
+@says("07-cost-sensitive.md", "On the one split, the weighted tree and the weighted forest each found fewer positives than their unweighted selves.")
+def test_one_split_weighted_trees_find_fewer(built_site):
+    found = found_on_one_split()
+    for name in ("decision tree", "random forest"):
+        assert found[(name, "balanced")] < found[(name, "None")], str(found)
 
 
-@says("07-cost-sensitive.md", 'In logistic regression, class weights raise recall and lower precision; in other algorithms the effect varies.')
-def test_takeaway_weights_raise_recall_in_logistic_regression(built_site):
-    plain, weighted, _ = compare()
-    assert weighted["recall"] > plain["recall"] and weighted["precision"] < plain["precision"], (f"plain {plain}, weighted {weighted}"
-    )
-    table = other_estimators()
-    assert any(t["balanced"]["recall"] <= t["None"]["recall"] for t in table.values()), (str(table))
+@says("07-cost-sensitive.md", "Fold by fold, the weighted decision tree ties with the unweighted one on precision, recall and F1.")
+def test_weighted_tree_ties(built_site):
+    for metric in ("precision", "recall", "F1"):
+        verdict(TREES, f"{metric}: weighted decision tree ties with decision tree")
 
 
-@says("07-cost-sensitive.md", 'On this data, at the default threshold, balanced weights lower the F-measure; they are not an automatic improvement.')
-def test_takeaway_balanced_weights_lower_f1(built_site):
-    plain, weighted, _ = compare()
-    assert weighted["F1"] < plain["F1"], (f"plain {plain}, weighted {weighted}")
+@says("07-cost-sensitive.md", "The weighted forest ties with the unweighted forest on recall and F1 and trails it on precision: a consistent small loss.")
+def test_weighted_forest_ties_and_trails(built_site):
+    for metric in ("recall", "F1"):
+        verdict(TREES, f"{metric}: weighted random forest ties with random forest")
+    verdict(TREES, "precision: weighted random forest trails random forest")
 
 
-@says("07-cost-sensitive.md", 'For logistic regression, weights leave the ranking (ROC AUC) nearly unchanged and inflate the predicted probabilities: much of their effect is that of a lower threshold.')
+@says("07-cost-sensitive.md", "So on this data, weights move neither model's recall reliably in either direction, while they raise logistic regression's recall in every one of the same 20 folds.")
+def test_weights_raise_lr_recall_in_every_fold(built_site):
+    printed = comparisons(TREES)
+    for name in ("decision tree", "random forest"):
+        # "neither ... reliably": a tie under the rule (checked by verdict() in the tests above).
+        assert f"recall: weighted {name} ties with {name}" in printed, sorted(printed)
+    match = comparisons(WEIGHTS_CV)["recall: balanced weights beats no weights"]
+    assert match["wins"] == match["n"] == "20", match[0]
+    assert "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)" in (ROOT / "snippets" / TREES).read_text()
+    assert "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)" in (ROOT / "snippets" / WEIGHTS_CV).read_text()
+
+
+@says("07-cost-sensitive.md", "On a fair test here, logistic regression with balanced weights beats the plain model on recall but loses to it on precision and F1 at the default threshold: weights are not an automatic improvement.")
+def test_takeaway_weights_in_logistic_regression(built_site):
+    verdict(WEIGHTS_CV, "recall: balanced weights beats no weights")
+    verdict(WEIGHTS_CV, "precision: balanced weights loses to no weights")
+    verdict(WEIGHTS_CV, "F1: balanced weights loses to no weights")
+
+
+@says("07-cost-sensitive.md", "For a decision tree and a random forest, the weighted model ties with the unweighted one on recall and F1.")
+def test_takeaway_weights_in_trees(built_site):
+    for name in ("decision tree", "random forest"):
+        for metric in ("recall", "F1"):
+            verdict(TREES, f"{metric}: weighted {name} ties with {name}")
+
+
+@says("07-cost-sensitive.md", "For logistic regression, the weighted model ties with the plain one on ROC AUC and inflates the predicted probabilities, much as a lower threshold would.")
 def test_takeaway_weights_keep_ranking_inflate_probabilities(built_site):
+    verdict(WEIGHTS_CV, "ROC AUC: balanced weights ties with no weights")
     plain, weighted, _ = compare()
-    assert abs(weighted["ROC AUC"] - plain["ROC AUC"]) < 0.01, (f"plain {plain}, weighted {weighted}")
     assert weighted["mean P(1)"] > 5 * plain["mean P(1)"], (f"plain {plain}, weighted {weighted}")
