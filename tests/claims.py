@@ -90,10 +90,11 @@ def stdout(snippet: str) -> str:
     return entry["stdout"]
 
 
-def rows(snippet: str, columns: list[str]) -> dict[str, dict[str, float]]:
-    """Rows of a printed table: a name, then exactly ``len(columns)`` numbers."""
+def rows(snippet: str, columns: list[str], part: str | None = None) -> dict[str, dict[str, float]]:
+    """Rows of a printed table: a name, then exactly ``len(columns)`` numbers
+    (in the output's ``== <part>`` section, if given)."""
     table = {}
-    for line in stdout(snippet).splitlines():
+    for line in section(snippet, part).splitlines():
         parts = line.rsplit(maxsplit=len(columns))
         if len(parts) == len(columns) + 1 and all(NUMBER.fullmatch(p) for p in parts[1:]):
             table[parts[0].strip()] = dict(zip(columns, map(float, parts[1:])))
@@ -131,16 +132,30 @@ def rule(mean: float, wins: int, losses: int, n: int, p: float) -> str:
     return "ties with"
 
 
-def comparisons(snippet: str) -> dict[str, re.Match]:
+def section(snippet: str, name: str | None) -> str:
+    """The snippet's output, or only the part after its line ``== <name>...``
+    up to the next ``== `` line, for snippets that print one part per dataset."""
+    text = stdout(snippet)
+    if name is None:
+        return text
+    parts = re.split(r"(?m)^(?=== )", text)
+    found = [part for part in parts if part.startswith(f"== {name}")]
+    assert len(found) == 1, f"snippets/{snippet}: {len(found)} parts start with '== {name}'"
+    return found[0]
+
+
+def comparisons(snippet: str, part: str | None = None) -> dict[str, re.Match]:
     """Every comparison line the snippet printed, by ``metric: A verdict B``."""
-    return {m["head"]: m for m in COMPARISON.finditer(stdout(snippet))}
+    return {m["head"]: m for m in COMPARISON.finditer(section(snippet, part))}
 
 
-def verdict(snippet: str, statement: str) -> None:
+def verdict(snippet: str, statement: str, part: str | None = None, *, worded: bool = True) -> re.Match:
     """Assert that ``snippets/<snippet>`` printed ``statement`` ("AP: SMOTE
-    trails plain LR") as a paired comparison, that the printed numbers support
-    that verdict under the rule, and that the guarded sentence uses its word."""
-    printed = comparisons(snippet)
+    trails plain LR") as a paired comparison (in its ``== <part>`` section, if
+    given), that the printed numbers support that verdict under the rule, and,
+    if ``worded``, that the guarded sentence uses its word (a sentence such as
+    "none of them beats B" is checked with ``worded=False``). Returns the parsed line."""
+    printed = comparisons(snippet, part)
     match = printed.get(statement)
     if match is None:
         metric, _, rest = statement.partition(": ")
@@ -159,6 +174,7 @@ def verdict(snippet: str, statement: str) -> None:
         f"{match[0]}\nprints {match['verdict']!r}, but the rule gives {expected!r} for these numbers"
     )
     sentence = _current_sentence.get()
-    if sentence is not None:
+    if worded and sentence is not None:
         stem = VERDICT_STEMS[match["verdict"]]
         assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {match['verdict']!r}"
+    return match

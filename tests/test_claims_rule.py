@@ -97,7 +97,8 @@ def verdict_sentences(page: Path) -> list[str]:
     text = re.sub(r"(?ms)^\s*```.*?^\s*```", "", page.read_text(encoding="utf-8"))
     text = re.sub(r"(?m)^\s*(--8<--.*|[!?]{3}\+? .*)$", ".", text)
     text = squash(re.sub(r"(?m)^\|.*\|$", "", text))
-    sentences = re.split(r"(?<=[.!?:;])\s+(?=[A-Z`*\[(])", text)
+    # Sentences, and the items of bullet lists.
+    sentences = re.split(r"(?<=[.!?:;])\s+(?=[A-Z`*\[(])|\s-\s(?=\S)", text)
     mention = re.compile(r"\*\*[^*]*\*\*|\"[^\"]*\"")
     return [s for s in sentences if VERDICT_WORD.search(mention.sub("", s))]
 

@@ -16,7 +16,7 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 print(f"{'threshold':>9} {'precision':>9} {'recall':>9} {'F1':>9}")
 for threshold in (0.5, 0.3, 0.1, 0.05):
     model = FixedThresholdClassifier(LogisticRegression(), threshold=threshold)

@@ -16,7 +16,7 @@ X, y = make_classification(
 )
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
 tuned = TunedThresholdClassifierCV(
-    LogisticRegression(), scoring="f1", cv=3, thresholds=50, random_state=1, store_cv_results=True
+    LogisticRegression(), scoring="f1", thresholds=30, random_state=1, store_cv_results=True
 ).fit(X_train, y_train)
 # tuned.estimator_ is the logistic regression refitted on all of X_train.
 default_pred = tuned.estimator_.predict(X_test)
