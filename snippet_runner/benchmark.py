@@ -40,8 +40,8 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
 
 
 def build(project: Path, config: str = "mkdocs.yml") -> float:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(project / "site")]
-    return timed(command, project, {"NO_MKDOCS_2_WARNING": "1"})
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", config, "--site-dir", str(project / "site")]
+    return timed(command, project)
 
 
 def floor_config(project: Path) -> str:

@@ -39,6 +39,17 @@ def _import_notebook_converter() -> None:
     threading.Thread(target=importlib.import_module, args=("mkdocs_jupyter.nbconvert2",), daemon=True).start()
 
 
+class _PassTo(logging.Handler):
+    """Hands each record to ``logger``, which passes it on to its ancestors' handlers."""
+
+    def __init__(self, logger: logging.Logger):
+        super().__init__()
+        self.logger = logger
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.logger.handle(record)
+
+
 class SnippetRunnerConfig(Config):
     # false: publish what the cache holds without running or checking
     # anything (the benchmark measures the floor of a build with it).
@@ -66,10 +77,11 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
     def on_config(self, config):
         if not self.config.execute:
             return config
-        # Let the runner's progress lines through MkDocs' own log handler.
+        # Let the runner's progress lines through the builder's own log handler
+        # (ProperDocs keeps it on its "properdocs" logger, MkDocs on "mkdocs").
         runner_log = logging.getLogger("snippet_runner")
         runner_log.setLevel(logging.INFO)
-        runner_log.handlers = logging.getLogger("mkdocs").handlers
+        runner_log.handlers = [_PassTo(log)]
         runner_log.propagate = False
         try:
             report = render_all(

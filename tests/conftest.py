@@ -1,5 +1,5 @@
 """Shared fixtures. The real site is built once per test session, with the
-real MkDocs and the real snippet runner, however many xdist workers there are."""
+real ProperDocs and the real snippet runner, however many xdist workers there are."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Material's end-of-life notice, printed when MkDocs itself builds (README.md).
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 # Tests run side by side on every core; one thread each for OpenMP and BLAS
 # keeps fresh runs and notebook kernels from fighting over the cores.
@@ -19,10 +20,11 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``site``, run from ``project``."""
+def mkdocs_build(project: Path, site: Path, builder: str = "properdocs") -> subprocess.CompletedProcess:
+    """A strict build of ``project``'s mkdocs.yml into ``site``, run from
+    ``project``, by ProperDocs (or by ``builder``: ``mkdocs``)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", builder, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
@@ -48,6 +50,6 @@ def built_site(tmp_path_factory) -> Path:
             log.write_text(f"exit status {done.returncode}\n{done.stdout}{done.stderr}")
     text = log.read_text()
     if not text.startswith("exit status 0\n"):
-        pytest.fail(f"mkdocs build --strict failed:\n{text[-6000:]}", pytrace=False)
+        pytest.fail(f"properdocs build --strict failed:\n{text[-6000:]}", pytrace=False)
     return site
 

@@ -17,7 +17,7 @@ def quick_start_commands() -> list[str]:
 
 def test_quick_start_is_two_commands_build_then_test():
     build, test = quick_start_commands()
-    assert re.search(r"mkdocs build\b", build)
+    assert re.search(r"properdocs build\b", build)
     assert re.search(r"-m pytest\b", test)
 
 
@@ -26,4 +26,4 @@ def test_ci_runs_exactly_the_second_command():
     commands = [line for line in lines if line and not line.startswith("#")]
     # Before it, CI only installs the browser and sets the environment.
     assert commands[-1] == quick_start_commands()[1]
-    assert not any("pytest" in line or "mkdocs" in line for line in commands[:-1])
+    assert not any(word in line for line in commands[:-1] for word in ("pytest", "mkdocs", "properdocs"))

@@ -26,7 +26,8 @@ from tests.pages import page_problems
 MKDOCS_YML = f"""\
 site_name: Throwaway
 strict: true
-theme: mkdocs
+# ProperDocs ships no theme of its own; the course's theme is at hand.
+theme: material
 plugins:
   - snippet-runner
 validation:
@@ -358,7 +359,7 @@ def test_mkdocs_serve_reruns_only_what_changed_and_survives_a_failure(tmp_path):
         port = s.getsockname()[1]
     log = open(tmp_path / "serve.log", "w+")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, text=True,
     )
 

@@ -41,7 +41,7 @@ def test_actionlint_finds_nothing():
 
 
 def test_actionlint_would_catch_a_misspelt_context(tmp_path):
-    bad = broken_copy(tmp_path, "github.event_name == 'pull_request'", "github.event_nam == 'pull_request'")
+    bad = broken_copy(tmp_path, "github.event_name == 'push'", "github.event_nam == 'push'")
     done = actionlint(bad)
     assert done.returncode != 0 and "event_nam" in done.stdout, done.stdout + done.stderr
 
@@ -56,10 +56,22 @@ def test_zizmor_would_catch_a_leaked_checkout_token(tmp_path):
     assert zizmor(bad).returncode != 0
 
 
-def test_pull_requests_run_ci_and_main_deploys_to_pages():
+def test_pull_requests_and_pushes_to_main_run_ci():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    # PyYAML reads the key `on` as True (YAML 1.1).
+    assert workflow[True] == {"pull_request": None, "push": {"branches": ["main"]}}
+    test = workflow["jobs"]["test"]
+    assert "if" not in test, f"the test job is skipped when {test.get('if')!r} is false"
+    assert any(step.get("run") == ".ci/run" for step in test["steps"])
+
+
+def test_main_deploys_to_pages_only_after_the_tests_pass():
     jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
-    assert any(step.get("run") == ".ci/run" for step in jobs["test"]["steps"])
-    uses = [step.get("uses", "").split("@")[0] for step in jobs["deploy"]["steps"]]
+    deploy = jobs["deploy"]
+    # needs: a failed (or skipped) test job skips the deploy.
+    assert deploy.get("needs") in ("test", ["test"]), "deploy runs without waiting for the tests"
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    uses = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     cache_steps = [s for job in jobs.values() for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")]
     assert cache_steps and all("hashFiles('requirements.lock')" in s["with"]["key"] for s in cache_steps)
@@ -67,5 +79,5 @@ def test_pull_requests_run_ci_and_main_deploys_to_pages():
 
 def test_the_deployed_site_names_its_repository_for_edit_buttons():
     steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]["steps"]
-    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    build = next(step for step in steps if "properdocs build -f mkdocs.yml" in step.get("run", ""))
     assert build["env"]["COURSE_EDIT_URI"] == "${{ github.server_url }}/${{ github.repository }}/edit/${{ github.ref_name }}/docs/"
