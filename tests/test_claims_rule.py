@@ -59,6 +59,28 @@ def test_rule(mean, wins, losses, n, p, expected):
     assert rule(mean, wins, losses, n, p) == expected
 
 
+def test_rounded_boundary_accepts_either_side(monkeypatch):
+    """A p printed as 0.050 may lie on either side of 0.05; both verdicts are
+    consistent with it, any other p decides."""
+    import tests.claims as claims
+
+    line = "AP: A {} B | difference -0.0100, sd 0.0150 | wins 2, ties 0, losses 18 of 20 | p = {}"
+    for word, p, accepted in [
+        ("loses to", "0.050", True),
+        ("trails", "0.050", True),
+        ("ties with", "0.050", False),
+        ("loses to", "0.051", False),
+        ("trails", "0.049", False),
+    ]:
+        monkeypatch.setattr(claims, "stdout", lambda snippet, text=line.format(word, p): text)
+        try:
+            claims.verdict("x.py", f"AP: A {word} B", worded=False)
+        except AssertionError:
+            assert not accepted, (word, p)
+        else:
+            assert accepted, (word, p)
+
+
 def test_canonical_compare_prints_what_the_rule_says(capsys):
     """Lesson 8's function, run on made-up folds, prints lines the tests parse
     and verdicts the rule gives."""
