@@ -2,11 +2,14 @@
 
 S  every snippet a page includes, run with plain ``python``, one after another
 C  cold build (empty cache)           W  warm build (nothing changed)
-E  build after editing one snippet    F  floor: a build that executes nothing
+E  build after editing one snippet (median of --repeat edits)
+F  floor: a build that executes nothing
 M  the same pages built with markdown-exec executing the same snippets
+T  the whole test suite (``python -m pytest``) from a clean cache (--suite)
 
 Everything runs on a scratch copy of the project, so the real cache is untouched.
-Targets: C <= 0.5 S, C <= M, W <= 1.15 F, E - W <= 1.3 x the edited snippet's own run.
+Targets: C <= 0.5 S, C <= M, W <= 1.15 F, E - W <= 1.3 x the edited snippet's own run,
+T <= 4 C.
 """
 
 from __future__ import annotations
@@ -40,7 +43,17 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
 
 
 def build(project: Path, config: str = "mkdocs.yml") -> float:
-    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", config, "--site-dir", str(project / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "properdocs",
+        "build",
+        "--strict",
+        "-f",
+        config,
+        "--site-dir",
+        str(project / "site"),
+    ]
     return timed(command, project)
 
 
@@ -59,7 +72,9 @@ def included_snippets(project: Path) -> list[str]:
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(
-        ROOT, target, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".snippet-cache", "__pycache__", "*.egg-info")
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(".git", ".venv", "site", ".snippet-cache", "__pycache__", "*.egg-info"),
     )
     return target
 
@@ -72,7 +87,9 @@ def markdown_exec_variant(project: Path) -> None:
     (project / "mkdocs.yml").write_text(config)
     for page in (project / "docs").rglob("*.md"):
         text = OUTPUT_INCLUDE.sub("", page.read_text())
-        page.write_text(re.sub(r'^(\s*)```python\n(\1--8<--)', r'\1```python exec="on" source="above"\n\2', text, flags=re.M))
+        page.write_text(
+            re.sub(r"^(\s*)```python\n(\1--8<--)", r'\1```python exec="on" source="above"\n\2', text, flags=re.M)
+        )
     # Figures are not collected without our hook; links to them must not fail the build.
     (project / "mkdocs.yml").write_text(config.replace("strict: true", "strict: false"))
 
@@ -103,12 +120,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edit", default="02-intuition/class_counts.py", help="the snippet to edit for E")
     parser.add_argument("--repeat", type=int, default=3, help="repetitions of the cheap builds (median)")
+    parser.add_argument("--suite", action="store_true", help="also time the test suite from a clean cache (T)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="snippet-benchmark-") as scratch:
         project = copy_project(Path(scratch) / "course")
         snippets = included_snippets(project)
-        print(f"{len(snippets)} snippets on {len(list((project / 'docs').rglob('*.md')))} pages, {os.cpu_count()} cores")
+        print(
+            f"{len(snippets)} snippets on {len(list((project / 'docs').rglob('*.md')))} pages, {os.cpu_count()} cores"
+        )
 
         env = {**os.environ, "MPLBACKEND": "Agg"}
         own_runs = {}
@@ -131,6 +151,14 @@ def main() -> None:
         exec_project = copy_project(Path(scratch) / "markdown-exec")
         markdown_exec_variant(exec_project)
         M = build(exec_project)
+        if args.suite:
+            suite_project = copy_project(Path(scratch) / "suite")
+            started = time.perf_counter()
+            suite = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q"], cwd=suite_project, capture_output=True, text=True
+            )
+            T = time.perf_counter() - started
+            print(f"suite: {suite.stdout.strip().splitlines()[-1] if suite.stdout.strip() else suite.stderr[-500:]}")
 
     own = own_runs[args.edit]
     rows = [
@@ -141,6 +169,8 @@ def main() -> None:
         ("F  floor (build executing nothing)", F),
         ("M  markdown-exec build", M),
     ]
+    if args.suite:
+        rows.append(("T  test suite from a clean cache", T))
     for label, seconds in rows:
         print(f"{label:<58} {seconds:8.2f}s")
     checks = [
@@ -149,6 +179,8 @@ def main() -> None:
         ("W / F", W / F, 1.15),
         (f"(E - W) / own run of {args.edit} ({own:.2f}s)", (E - W) / own, 1.3),
     ]
+    if args.suite:
+        checks.append(("T / C", T / C, 4.0))
     print()
     for label, ratio, target in checks:
         verdict = "ok" if ratio <= target else "MISSED"
@@ -160,7 +192,9 @@ def main() -> None:
     median = statistics.median(size for _, size in pages) / 1000
     print(f"  {'median':<28} {median:7.1f}  target <= 300   {'ok' if median <= 300 else 'MISSED'}")
     name, largest = max(figures, key=lambda f: f[1])
-    print(f"Largest figure: {name}, {largest / 1000:.1f} KB  target <= 150   {'ok' if largest <= 150_000 else 'MISSED'}")
+    print(
+        f"Largest figure: {name}, {largest / 1000:.1f} KB  target <= 150   {'ok' if largest <= 150_000 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

@@ -40,9 +40,7 @@ def environment_fingerprint() -> str:
     """Python's version and every installed distribution's version."""
     # A set: the same distribution can be seen twice, depending on sys.path
     # (this project's own egg-info in the working directory, for one).
-    packages = sorted(
-        {f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()}
-    )
+    packages = sorted({f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()})
     # The runner's own code, all of it: no hand-kept list of what shapes output.
     here = Path(__file__).parent
     runner_code = b"".join(

@@ -23,7 +23,9 @@ from pathlib import Path
 FIGURE_BACKEND = "module://snippet_runner.figure_backend"
 
 
-def write_job(work: Path, script: str, copy_root: str, env: dict[str, str], sys_path: list[str], draws: bool) -> None:
+def write_job(
+    work: Path, script: str, copy_root: str, env: dict[str, str], sys_path: list[str] | None, draws: bool
+) -> None:
     """What ``run_snippet`` needs to know, in the job's folder (both ways of
     starting a child read it from there). ``draws``: the script imports matplotlib."""
     job = {"script": script, "copy_root": copy_root, "env": env, "sys_path": sys_path, "draws": draws}
@@ -33,7 +35,9 @@ def write_job(work: Path, script: str, copy_root: str, env: dict[str, str], sys_
 # multiprocessing's class of a main process, which it keeps private: taken
 # while this module loads in the server snippets are forked from (a fresh
 # interpreter has not imported multiprocessing, and must not for us).
-_MAIN_PROCESS = type(sys.modules["multiprocessing.process"].current_process()) if "multiprocessing.process" in sys.modules else None
+_MAIN_PROCESS = (
+    type(sys.modules["multiprocessing.process"].current_process()) if "multiprocessing.process" in sys.modules else None
+)
 
 
 def _as_if_started_by_python() -> None:
@@ -142,7 +146,10 @@ def run_snippet(work_dir: str) -> None:
 
     os.chdir(os.path.dirname(script))
     sys.argv = [script]
-    sys.path[:] = [os.path.dirname(script), *job["sys_path"]]
+    if job["sys_path"] is None:  # a fresh interpreter's own, less its first entry (our cwd)
+        sys.path[0] = os.path.dirname(script)
+    else:
+        sys.path[:] = [os.path.dirname(script), *job["sys_path"]]
     sys.dont_write_bytecode = True
     opened = _opened_paths_under(copy_root)
 

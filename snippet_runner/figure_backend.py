@@ -69,13 +69,13 @@ def contrast(a, b) -> float:
 
 
 def _light_colour(rgba: tuple) -> tuple:
-    swap = dict(zip(DEFAULT_CYCLE, LIGHT_PALETTE))
+    swap = dict(zip(DEFAULT_CYCLE, LIGHT_PALETTE, strict=False))
     return (*to_rgba(swap.get(to_hex(rgba), rgba))[:3], rgba[3])
 
 
 def _dark_colour(rgba: tuple) -> tuple:
     """The colour to draw in place of ``rgba`` (as drawn on the light figure) on the dark one."""
-    swap = dict(zip(LIGHT_PALETTE, DARK_PALETTE))
+    swap = dict(zip(LIGHT_PALETTE, DARK_PALETTE, strict=False))
     if to_hex(rgba) in swap:
         return (*to_rgba(swap[to_hex(rgba)])[:3], rgba[3])
     hue, lightness, saturation = colorsys.rgb_to_hls(*rgba[:3])
@@ -136,9 +136,7 @@ def _recolour(figure, change) -> None:
         for axis in (axes.xaxis, axes.yaxis):
             if axis.majorTicks:
                 tick = axis.majorTicks[0]
-                axis.set_tick_params(
-                    which="both", color=tick.tick1line.get_color(), labelcolor=tick.label1.get_color()
-                )
+                axis.set_tick_params(which="both", color=tick.tick1line.get_color(), labelcolor=tick.label1.get_color())
 
 
 def _rasterize_dense_collections(figure) -> None:

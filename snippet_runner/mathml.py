@@ -14,7 +14,7 @@ def formula_html(latex: str, number: int, class_name: str = "math-block") -> str
     a name, and a name of its own on the page."""
     return (
         f'<div class="{class_name}" tabindex="0" role="region" aria-label="Formula {number}">'
-        f'{convert(latex.strip(), display="block")}</div>'
+        f"{convert(latex.strip(), display='block')}</div>"
     )
 
 

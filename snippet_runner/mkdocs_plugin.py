@@ -8,9 +8,9 @@ output with stock ``pymdownx.snippets`` lines.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
+import tempfile
 import threading
 from pathlib import Path
 
@@ -33,10 +33,23 @@ def _settings(config) -> Settings:
     return load_settings(Path(config.config_file_path).parent)
 
 
-def _import_notebook_converter() -> None:
+def _warm_notebook_converter() -> None:
     """Changed snippets change notebooks, which mkdocs-jupyter converts after
-    importing nbconvert (about a second): import it while the snippets run."""
-    threading.Thread(target=importlib.import_module, args=("mkdocs_jupyter.nbconvert2",), daemon=True).start()
+    the snippets ran. Its first conversion costs more than a second (imports,
+    templates, highlighting): pay it on a tiny notebook while the snippets run."""
+
+    def convert_a_tiny_notebook() -> None:
+        import nbformat
+        from mkdocs_jupyter.nbconvert2 import nb2html
+
+        cell = nbformat.v4.new_code_cell("print(1)", outputs=[nbformat.v4.new_output("stream", text="1\n")])
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# *Warm-up*"), cell])
+        with tempfile.TemporaryDirectory(prefix="snippet-runner-") as folder:
+            path = Path(folder) / "warm-up.ipynb"
+            nbformat.write(notebook, path)
+            nb2html(str(path))
+
+    threading.Thread(target=convert_a_tiny_notebook, daemon=True).start()
 
 
 class _PassTo(logging.Handler):
@@ -87,7 +100,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             report = render_all(
                 _settings(config),
                 keep_going=self.previewing,
-                while_running=_import_notebook_converter,
+                while_running=_warm_notebook_converter,
                 processes=self.processes,
             )
         except SnippetFailure as failure:
@@ -144,7 +157,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         to_root = "../" * page.url.count("/")
         link = (
             f'<p class="lesson-notebook">Run this lesson yourself: <a href="{to_root}notebooks/{stem}/{stem}.ipynb"'
-            f' download>download it as a Jupyter notebook</a>, with the outputs shown here'
+            f" download>download it as a Jupyter notebook</a>, with the outputs shown here"
             f' (<a href="{to_root}notebooks/{stem}/">preview</a>).</p>'
         )
         title, _, rest = markdown.partition("\n")

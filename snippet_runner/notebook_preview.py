@@ -48,7 +48,9 @@ def _figure_alts(notebook: dict) -> list[str]:
 
 
 def _formula_count(notebook: dict) -> int:
-    return sum("".join(cell["source"]).count("$$") // 2 for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+    return sum(
+        "".join(cell["source"]).count("$$") // 2 for cell in notebook["cells"] if cell["cell_type"] == "markdown"
+    )
 
 
 def finish_preview(page_html: str, notebook_path: Path) -> str:
@@ -63,12 +65,16 @@ def finish_preview(page_html: str, notebook_path: Path) -> str:
             f" holds {len(alts)} and {expected_formulas}; has mkdocs-jupyter's HTML changed?"
         )
     alt = iter(alts)
-    page_html = FIGURE.sub(lambda _: f'<img class="snippet-figure" alt="{html.escape(next(alt))}" src="data:image/svg+xml;', page_html)
+    page_html = FIGURE.sub(
+        lambda _: f'<img class="snippet-figure" alt="{html.escape(next(alt))}" src="data:image/svg+xml;', page_html
+    )
     number = iter(range(1, formulas + 1))
     page_html = FORMULA.sub(lambda m: formula_html(html.unescape(m.group(1)), next(number)), page_html)
     page_html = CODE_CELL.sub('<div tabindex="0" class="highlight-ipynb ', page_html)
     own = notebook_path.stem  # the download link of this very notebook stays as it is
-    return NOTEBOOK_LINK.sub(lambda m: m.group(0) if m.group(1) == own else f'href="../{m.group(1)}/{m.group(2) or ""}"', page_html)
+    return NOTEBOOK_LINK.sub(
+        lambda m: m.group(0) if m.group(1) == own else f'href="../{m.group(1)}/{m.group(2) or ""}"', page_html
+    )
 
 
 def _entries(toc) -> Iterator:
@@ -83,5 +89,5 @@ def match_contents_to_headings(toc, page_html: str) -> None:
     entries, ids = list(_entries(toc)), HEADING_ID.findall(page_html)
     if len(entries) != len(ids):
         raise PreviewMismatch(f"the table of contents has {len(entries)} entries for {len(ids)} headings")
-    for entry, heading_id in zip(entries, ids):
+    for entry, heading_id in zip(entries, ids, strict=False):
         entry.id = heading_id

@@ -38,7 +38,12 @@ def _code_includes(lines: list[str]) -> list[tuple[int, str]]:
     found = []
     for i in range(len(lines) - 2):
         include = _INCLUDE.match(lines[i + 1])
-        if lines[i].strip() == "```python" and include and include.group(1).endswith(".py") and lines[i + 2].strip() == "```":
+        if (
+            lines[i].strip() == "```python"
+            and include
+            and include.group(1).endswith(".py")
+            and lines[i + 2].strip() == "```"
+        ):
             found.append((i, include.group(1)))
     return found
 
@@ -88,7 +93,7 @@ def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str
         indent = len(line) - len(line.lstrip())
         while line.strip() and open_blocks and indent <= open_blocks[-1]:
             open_blocks.pop()
-        dedented = line[min(indent, 4 * len(open_blocks)):]
+        dedented = line[min(indent, 4 * len(open_blocks)) :]
         if i in code_at:
             snippet = code_at[i]
             flush_prose()
@@ -131,7 +136,10 @@ def write_notebooks(settings: Settings, docs_dir: Path) -> list[tuple[str, Path]
     """Write a notebook for every lesson (a page other than the home page
     that shows snippets); returns (site path, file) pairs to publish, e.g.
     ``notebooks/03-metrics.ipynb``."""
-    pages = {page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8") for page in sorted(docs_dir.rglob("*.md"))}
+    pages = {
+        page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8")
+        for page in sorted(docs_dir.rglob("*.md"))
+    }
     lessons = {name: markdown for name, markdown in pages.items() if is_lesson(name, markdown)}
     notebooks = {name.removesuffix(".md") for name in lessons}
     written = []

@@ -200,7 +200,8 @@ class SnippetProcesses:
             preload = third_party_imports(jobs[0].snippets_dir, [job.snippet for job in jobs])
             self.forkserver.start(preload, threads)
         env = {**os.environ, **threads}
-        sys_path = self.fresh_sys_path(env)
+        # A fresh interpreter has its own sys.path already; a forked one gets it.
+        sys_path = self.fresh_sys_path(env) if forked else None
         pending = list(jobs)
         running: dict[int, tuple[Job, _Child]] = {}
         next_notice: dict[int, float] = {}
@@ -210,8 +211,12 @@ class SnippetProcesses:
                 while pending and len(running) < workers:
                     job = pending.pop(0)
                     shutil.copytree(job.snippets_dir, job.copy_root, ignore=shutil.ignore_patterns("__pycache__"))
-                    draws = any(m.split(".")[0] == "matplotlib" for m in third_party_imports(job.snippets_dir, [job.snippet]))
-                    execute.write_job(job.work, str(job.copy_root / job.snippet), str(job.copy_root), env, sys_path, draws)
+                    draws = any(
+                        m.split(".")[0] == "matplotlib" for m in third_party_imports(job.snippets_dir, [job.snippet])
+                    )
+                    execute.write_job(
+                        job.work, str(job.copy_root / job.snippet), str(job.copy_root), env, sys_path, draws
+                    )
                     child = _Child(job.work, forked, env)
                     running[id(job)] = (job, child)
                     next_notice[id(job)] = _SLOW_NOTICE_SECONDS

@@ -20,12 +20,22 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 
 
-def mkdocs_build(project: Path, site: Path, builder: str = "properdocs") -> subprocess.CompletedProcess:
+# The suite builds the site as the deploy workflow does, with "Edit this page"
+# buttons (COURSE_EDIT_URI); one build serves every check.
+EDIT_URI = "https://example.org/course/edit/main/docs/"
+
+
+def mkdocs_build(
+    project: Path, site: Path, builder: str = "properdocs", edit_uri: str | None = None
+) -> subprocess.CompletedProcess:
     """A strict build of ``project``'s mkdocs.yml into ``site``, run from
-    ``project``, by ProperDocs (or by ``builder``: ``mkdocs``)."""
+    ``project``, by ProperDocs (or by ``builder``: ``mkdocs``), with the edit
+    URL ``edit_uri`` if given."""
+    env = {**os.environ, "COURSE_EDIT_URI": edit_uri} if edit_uri else None
     return subprocess.run(
         [sys.executable, "-m", builder, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project,
+        env=env,
         capture_output=True,
         text=True,
     )
@@ -46,10 +56,9 @@ def built_site(tmp_path_factory) -> Path:
     with open(shared / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not log.exists():
-            done = mkdocs_build(ROOT, site)
+            done = mkdocs_build(ROOT, site, edit_uri=EDIT_URI)
             log.write_text(f"exit status {done.returncode}\n{done.stdout}{done.stderr}")
     text = log.read_text()
     if not text.startswith("exit status 0\n"):
         pytest.fail(f"properdocs build --strict failed:\n{text[-6000:]}", pytrace=False)
     return site
-

@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from pytest_codeblocks import extract_from_buffer
 
+from tests.browser import html_file, page_url
+
 # Fence languages that highlight as Python; only exactly "python" is run.
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3", "pycon"}
 
@@ -87,9 +89,9 @@ def shown_blocks(html_file: Path) -> list[ShownBlock]:
 
 
 def html_for_page(site: Path, page: str) -> Path:
-    """Built HTML of ``page`` (a path below docs/), with directory URLs."""
-    stem = page.removesuffix(".md")
-    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+    """Built HTML of ``page`` (a path below docs/): the one mapping from pages
+    to URLs, which the browser tests own."""
+    return html_file(site, page_url(page))
 
 
 @dataclass
@@ -122,7 +124,7 @@ def structure_problems(project: Path, site: Path, page: str) -> list[str]:
             " are fenced as exactly ```python (```py or ```python title=... are not run by the tests)"
         ]
     problems = []
-    for number, (block, page_block) in enumerate(zip(blocks, shown), start=1):
+    for number, (block, page_block) in enumerate(zip(blocks, shown, strict=False), start=1):
         where = f"docs/{page}, Python block {number} (line {block.lineno} after includes)"
         if block.code.rstrip("\n") != page_block.code.rstrip("\n"):
             problems.append(f"{where}: the page shows different code from the block the tests run")
@@ -130,7 +132,9 @@ def structure_problems(project: Path, site: Path, page: str) -> list[str]:
             problems.append(f"{where}: no download link; show code only through a snippet include")
         else:
             downloaded = (html_for_page(site, page).parent / page_block.download).resolve()
-            if not downloaded.is_file() or downloaded.read_text(encoding="utf-8").rstrip("\n") != block.code.rstrip("\n"):
+            if not downloaded.is_file() or downloaded.read_text(encoding="utf-8").rstrip("\n") != block.code.rstrip(
+                "\n"
+            ):
                 problems.append(f"{where}: the download link {page_block.download} does not give the code shown")
     return problems
 

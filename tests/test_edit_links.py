@@ -1,34 +1,32 @@
-""""Edit this page" leads to the Markdown file the page is made from, on the
-deployed site, whose workflow names the repository in COURSE_EDIT_URI.
-A build that is not told where the repository is shows no such button."""
+""" "Edit this page" leads to the Markdown file the page is made from, on the
+deployed site, whose workflow names the repository in COURSE_EDIT_URI (the
+suite's own build does the same). A build that is not told where the
+repository is shows no such button."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import EDIT_URI, ROOT
 
-EDIT_URI = "https://example.org/course/edit/main/docs/"
 EDIT_BUTTON = 'a[rel="edit"]'
 
 
 def edit_links(site: Path) -> dict[str, list[str]]:
     """Each built HTML page's edit buttons' targets, by path within the site."""
     return {
-        page.relative_to(site).as_posix(): [a["href"] for a in BeautifulSoup(page.read_text(), "html.parser").select(EDIT_BUTTON)]
+        page.relative_to(site).as_posix(): [
+            a["href"] for a in BeautifulSoup(page.read_text(), "html.parser").select(EDIT_BUTTON)
+        ]
         for page in sorted(site.rglob("*.html"))
     }
 
 
-def test_every_page_edits_its_own_markdown_file(built_site, tmp_path, monkeypatch):
-    # built_site first: the snippet cache is then warm, and this build only reads it.
-    monkeypatch.setenv("COURSE_EDIT_URI", EDIT_URI)
-    done = mkdocs_build(ROOT, tmp_path / "site")
-    assert done.returncode == 0, done.stderr[-3000:]
-    links = edit_links(tmp_path / "site")
+def test_every_page_edits_its_own_markdown_file(built_site):
+    links = edit_links(built_site)
     assert links.pop("404.html") == [], "the 404 page has no source to edit"
     problems = []
     for page, targets in links.items():
@@ -41,6 +39,11 @@ def test_every_page_edits_its_own_markdown_file(built_site, tmp_path, monkeypatc
     assert links["notebooks/03-metrics/index.html"] == [EDIT_URI + "03-metrics.md"]
 
 
-def test_no_edit_button_unless_the_repository_is_named(built_site):
-    assert "COURSE_EDIT_URI" not in os.environ
-    assert {page: targets for page, targets in edit_links(built_site).items() if targets} == {}
+def test_no_edit_button_unless_the_repository_is_named(monkeypatch):
+    # The buttons above appear because edit_uri is set; without COURSE_EDIT_URI
+    # nothing sets it (and no repo_url, from which MkDocs would make one up).
+    monkeypatch.delenv("COURSE_EDIT_URI", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert (config.edit_uri, config.repo_url) == (None, None)
+    monkeypatch.setenv("COURSE_EDIT_URI", EDIT_URI)
+    assert load_config(str(ROOT / "mkdocs.yml")).edit_uri == EDIT_URI

@@ -1,5 +1,5 @@
 """Every lesson offered as a notebook runs top to bottom in a fresh kernel and
-prints what the build stored in it (which is what the page shows)."""
+prints what the build stored in it and what the page shows."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from nbclient import NotebookClient
 from snippet_runner.notebook_preview import PreviewMismatch, finish_preview
 from snippet_runner.notebooks import is_lesson
 from tests.conftest import ROOT
+from tests.pages import html_for_page, shown_blocks
 
 LESSONS = sorted(
     page.relative_to(ROOT / "docs").with_suffix("").as_posix()
@@ -27,21 +28,30 @@ def printed(cell) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_notebook_runs_in_a_fresh_kernel_and_prints_what_it_shows(lesson, built_site, tmp_path):
+def test_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(lesson, built_site, tmp_path):
+    """The fresh run of every block of the lesson: in order, in one new kernel,
+    in an empty folder (tests/test_pages.py checks that the cells are the blocks)."""
     path = built_site / "notebooks" / lesson / f"{lesson}.ipynb"
     assert path.is_file(), f"{lesson} is offered without a notebook"
     stored = nbformat.read(path, as_version=4)
     code_cells = [cell for cell in stored.cells if cell.cell_type == "code"]
     assert code_cells, f"{path.name} has no code"
     assert any(cell.outputs for cell in code_cells), f"{path.name} was published without the build's outputs"
+    shown = shown_blocks(html_for_page(built_site, f"{lesson}.md"))
+    assert len(shown) == len(code_cells), f"docs/{lesson}.md shows {len(shown)} blocks, its notebook {len(code_cells)}"
 
     fresh = nbformat.read(path, as_version=4)
     NotebookClient(fresh, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    for number, (before, after) in enumerate(zip(stored.cells, fresh.cells), start=1):
-        if before.cell_type != "code":
-            continue
-        assert printed(after)[1] == "", f"{path.name} cell {number} wrote to stderr:\n{printed(after)[1]}"
-        assert printed(after)[0] == printed(before)[0], f"{path.name} cell {number} printed something else"
+    fresh_cells = [cell for cell in fresh.cells if cell.cell_type == "code"]
+    for number, (before, after, page_block) in enumerate(zip(code_cells, fresh_cells, shown, strict=False), start=1):
+        where = f"{path.name} code cell {number} (docs/{lesson}.md, Python block {number})"
+        stdout, stderr = printed(after)
+        assert stderr == "", f"{where} wrote to stderr:\n{stderr}"
+        assert stdout == printed(before)[0], f"{where} printed something else than the notebook holds"
+        assert stdout.rstrip("\n") == page_block.output.rstrip("\n"), (
+            f"{where}: a fresh run prints something else than the page shows\n"
+            f"--- page shows ---\n{page_block.output}--- fresh run printed ---\n{stdout}"
+        )
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

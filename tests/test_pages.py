@@ -1,13 +1,17 @@
-"""Every page tells the truth: each Python block on it, copied into a fresh
-interpreter, prints exactly what the built page shows after it."""
+"""Every page tells the truth: it shows the code that runs, and each Python
+block on it, run again from scratch, prints exactly what the page shows after
+it (a lesson's blocks run again in its notebook's fresh kernel, in an empty
+folder: tests/test_notebooks.py; other pages' blocks in a fresh interpreter here)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
+from snippet_runner.notebooks import is_lesson
 from snippet_runner.render import discover_snippets, rendered_name
 from snippet_runner.settings import load_settings
 from tests.conftest import ROOT
@@ -18,10 +22,19 @@ CODE_INCLUDE = re.compile(r'^(\s*)```python\n\1--8<-- "([^"]+\.py)"\n\1```\n', r
 OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "([^"]+\.out\.md)"\s*$', re.M)
 
 
-# One test per Python block, so that xdist spreads the fresh runs over all cores.
+def lesson_notebook(site: Path, page: str) -> Path:
+    stem = page.removesuffix(".md")
+    return site / "notebooks" / stem / f"{stem}.ipynb"
+
+
+LESSONS = [page for page in PAGES if is_lesson(page, (ROOT / "docs" / page).read_text())]
+# A lesson's blocks run again, in order, in its notebook's fresh kernel
+# (tests/test_notebooks.py); the other pages' blocks run here, one fresh
+# interpreter each (one test each, so that xdist spreads them over the cores).
 BLOCKS = [
     pytest.param(page, number, id=f"{page}-{number}")
     for page in PAGES
+    if page not in LESSONS
     for number in range(1, len(python_blocks(ROOT, ROOT / "docs" / page, built=False)) + 1)
 ]
 
@@ -38,14 +51,21 @@ def test_block_prints_what_the_page_shows(page, number, built_site, tmp_path):
     assert problem is None, problem
 
 
+@pytest.mark.parametrize("page", LESSONS)
+def test_a_lessons_notebook_holds_exactly_its_blocks(page, built_site):
+    """So that running the notebook (tests/test_notebooks.py) runs every block of the page."""
+    notebook = nbformat.read(lesson_notebook(built_site, page), as_version=4)
+    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    blocks = [block.code.rstrip("\n") for block in python_blocks(ROOT, ROOT / "docs" / page)]
+    assert cells == blocks
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_included_snippet_is_followed_by_its_output(page):
     """The authoring convention: the output include comes right after the code."""
     text = (ROOT / "docs" / page).read_text()
     expected = [rendered_name(match.group(2)) for match in CODE_INCLUDE.finditer(text)]
-    pairs = re.findall(
-        r'^(\s*)```python\n\1--8<-- "([^"]+\.py)"\n\1```\n\n\1--8<-- "([^"]+)"$', text, re.M
-    )
+    pairs = re.findall(r'^(\s*)```python\n\1--8<-- "([^"]+\.py)"\n\1```\n\n\1--8<-- "([^"]+)"$', text, re.M)
     paired = {code: output for _, code, output in pairs}
     for match in CODE_INCLUDE.finditer(text):
         snippet = match.group(2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from snippet_runner.benchmark import copy_project
-from tests.conftest import mkdocs_build
+from tests.conftest import EDIT_URI, mkdocs_build
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -16,7 +16,7 @@ def test_a_cold_build_elsewhere_equals_the_sessions_build(built_site, tmp_path):
     # A copy of the project, with no cache: every snippet runs again, in
     # another folder, at another time.
     project = copy_project(tmp_path / "course")
-    done = mkdocs_build(project, project / "site")
+    done = mkdocs_build(project, project / "site", edit_uri=EDIT_URI)
     assert done.returncode == 0, done.stderr[-3000:]
     ours, theirs = site_files(built_site), site_files(project / "site")
     assert sorted(ours) == sorted(theirs), set(ours) ^ set(theirs)

@@ -20,10 +20,10 @@ import pytest
 from snippet_runner.render import SnippetFailure, cached_entry, published_files, render_all
 from snippet_runner.schedule import SnippetProcesses, thread_share
 from snippet_runner.settings import load_settings
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import mkdocs_build
 from tests.pages import page_problems
 
-MKDOCS_YML = f"""\
+MKDOCS_YML = """\
 site_name: Throwaway
 strict: true
 # ProperDocs ships no theme of its own; the course's theme is at hand.
@@ -193,7 +193,10 @@ def test_a_snippet_cannot_dirty_the_working_tree(tmp_path):
     """
     make_project(tmp_path, {"writer.py": source})
     (tmp_path / ".gitignore").write_text(".snippet-cache/\n")
-    git = lambda *args: subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True)
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True)
+
     git("init", "-q")
     git("add", "-A")
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
@@ -360,7 +363,10 @@ def test_mkdocs_serve_reruns_only_what_changed_and_survives_a_failure(tmp_path):
     log = open(tmp_path / "serve.log", "w+")
     server = subprocess.Popen(
         [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, text=True,
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
     def page_text() -> str:
