@@ -94,7 +94,12 @@ def html_file(site: Path, page: str) -> Path:
 
 def built_pages(site: Path) -> list[str]:
     """URL paths of every page in the built site."""
-    files = [site / "index.html", *site.glob("*/index.html"), *site.glob("notebooks/*/index.html"), *site.glob("404.html")]
+    files = [
+        site / "index.html",
+        *site.glob("*/index.html"),
+        *site.glob("notebooks/*/index.html"),
+        *site.glob("404.html"),
+    ]
     return sorted(url_path(f, site) for f in files if f.is_file())
 
 
@@ -166,10 +171,15 @@ def visit(context: BrowserContext, base: str, path: str, axe_script: str) -> Pag
     the tests look at, the findings of ``axe_script`` (axe-core) included."""
     seen = PageVisit(base + path)
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and seen.errors.append(f"console error: {m.text} ({_where(m.location)})"))
+    page.on(
+        "console", lambda m: m.type == "error" and seen.errors.append(f"console error: {m.text} ({_where(m.location)})")
+    )
     page.on("pageerror", lambda error: seen.errors.append(f"uncaught exception: {error}"))
     page.on("requestfailed", lambda r: seen.failed_requests.append(f"{r.method} {r.url}: {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.request.method} {r.url}: HTTP {r.status}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.request.method} {r.url}: HTTP {r.status}"),
+    )
     page.on("request", lambda r: is_local(r.url, base) or seen.foreign_requests.append(f"{r.method} {r.url}"))
     try:
         page.goto(seen.url, wait_until="load")

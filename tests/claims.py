@@ -97,7 +97,7 @@ def rows(snippet: str, columns: list[str], part: str | None = None) -> dict[str,
     for line in section(snippet, part).splitlines():
         parts = line.rsplit(maxsplit=len(columns))
         if len(parts) == len(columns) + 1 and all(NUMBER.fullmatch(p) for p in parts[1:]):
-            table[parts[0].strip()] = dict(zip(columns, map(float, parts[1:])))
+            table[parts[0].strip()] = dict(zip(columns, map(float, parts[1:]), strict=False))
     assert table, f"no rows with {len(columns)} numbers in the output of snippets/{snippet}"
     return table
 
@@ -160,7 +160,8 @@ def verdict(snippet: str, statement: str, part: str | None = None, *, worded: bo
     if match is None:
         metric, _, rest = statement.partition(": ")
         same_pair = [
-            head for head, m in printed.items()
+            head
+            for head, m in printed.items()
             if m["metric"] == metric and rest.startswith(m["a"] + " ") and rest.endswith(" " + m["b"])
         ]
         raise AssertionError(

@@ -18,10 +18,11 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from snippet_runner.notebooks import is_lesson
 from tests.browser import (
-    CODE_BLOCK,
     AXE_CORE_TARBALL,
     CHROMIUM_ARGS,
+    CODE_BLOCK,
     INSTALL_HINT,
     PageVisit,
     axe_core_script,
@@ -40,13 +41,14 @@ from tests.browser import (
     violation_target,
     visit,
 )
-from snippet_runner.notebooks import is_lesson
 from tests.conftest import ROOT, session_folder
 
 # Every page of the site by its URL path below the root ("" is the home page),
 # known before the build from docs/, so that a failure names the page: the
 # Markdown pages, each lesson's notebook preview, and the 404 page.
-DOCS = {md.relative_to(ROOT / "docs").as_posix(): md.read_text(encoding="utf-8") for md in (ROOT / "docs").rglob("*.md")}
+DOCS = {
+    md.relative_to(ROOT / "docs").as_posix(): md.read_text(encoding="utf-8") for md in (ROOT / "docs").rglob("*.md")
+}
 NOTEBOOK_PREVIEWS = [f"notebooks/{doc.removesuffix('.md')}/" for doc, text in DOCS.items() if is_lesson(doc, text)]
 PAGES = sorted([page_url(doc) for doc in DOCS] + NOTEBOOK_PREVIEWS + ["404.html"])
 PAGE_PARAMS = [pytest.param(page, id=page.strip("/") or "index") for page in PAGES]
@@ -153,7 +155,9 @@ def test_images_load_and_have_alt_text(page, visited):
     images = visited(page, "light").images
     broken = [image["src"] for image in images if image["naturalWidth"] == 0]
     # nbconvert's stand-in for an image it was given no alt text for.
-    no_alt = [image["src"][:80] for image in images if image["alt"] in ("", "No description has been provided for this image")]
+    no_alt = [
+        image["src"][:80] for image in images if image["alt"] in ("", "No description has been provided for this image")
+    ]
     assert not broken, f"/{page}: images that did not load: {broken}"
     assert not no_alt, f"/{page}: images without alt text: {no_alt}"
 

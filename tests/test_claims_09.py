@@ -29,7 +29,10 @@ def shortlist_picks() -> dict[float, int]:
     return ast.literal_eval(re.search(r"picked in each training fold: (\{.*\})", stdout(TUNED)).group(1))
 
 
-@says(PAGE, "As the threshold falls, recall rises and precision falls: more positives are found, at the price of more false alarms.")
+@says(
+    PAGE,
+    "As the threshold falls, recall rises and precision falls: more positives are found, at the price of more false alarms.",
+)
 def test_lower_threshold_trades_precision_for_recall(built_site):
     table = fixed_table()
     thresholds = [row[0] for row in table]
@@ -53,7 +56,10 @@ def test_tuned_threshold_trades_precision_for_recall(built_site):
     assert tuned["F1"] > default["F1"], f"default {default}, tuned {tuned}"
 
 
-@says(PAGE, "Fold by fold, though, the tuned threshold ties with threshold 0.5: it wins most folds, but the gain varies so much from fold to fold that the corrected test cannot rule out no gain at all.")
+@says(
+    PAGE,
+    "Fold by fold, though, the tuned threshold ties with threshold 0.5: it wins most folds, but the gain varies so much from fold to fold that the corrected test cannot rule out no gain at all.",
+)
 def test_tuned_threshold_ties_with_default(built_site):
     verdict(TUNED, "F1: tuned threshold ties with threshold 0.5")
     wins = value(TUNED, r"(?m)^F1: tuned threshold ties with threshold 0.5 .*wins (\d+)")
@@ -61,7 +67,10 @@ def test_tuned_threshold_ties_with_default(built_site):
     assert wins > folds / 2, f"the tuned threshold wins {wins} of {folds} folds"
 
 
-@says(PAGE, "Chosen on training folds only, the best of four picked 0.3 in every training fold, and the best of four ties with threshold 0.5 as well; its mean F1 equals the best row of the table, so reading that row off the test folds did not flatter it here.")
+@says(
+    PAGE,
+    "Chosen on training folds only, the best of four picked 0.3 in every training fold, and the best of four ties with threshold 0.5 as well; its mean F1 equals the best row of the table, so reading that row off the test folds did not flatter it here.",
+)
 def test_shortlist_picks_the_best_row(built_site):
     assert shortlist_picks() == {0.3: 20}, f"thresholds picked: {shortlist_picks()}"
     verdict(TUNED, "F1: best of four ties with threshold 0.5")
@@ -75,7 +84,10 @@ def test_tuner_ties_with_shortlist(built_site):
     verdict(TUNED, "F1: tuned threshold ties with best of four")
 
 
-@says(PAGE, "The tuned thresholds themselves spread widely across the 20 training folds (the minimum, median and maximum are printed), while the shortlist, whose candidates lie far apart, picked the same one every time.")
+@says(
+    PAGE,
+    "The tuned thresholds themselves spread widely across the 20 training folds (the minimum, median and maximum are printed), while the shortlist, whose candidates lie far apart, picked the same one every time.",
+)
 def test_tuned_thresholds_spread(built_site):
     low = value(TUNED, r"training folds: min ([\d.]+)")
     high = value(TUNED, r"training folds: min [\d.]+, median [\d.]+, max ([\d.]+)")
@@ -91,10 +103,15 @@ def test_tuned_point_sits_at_higher_recall(built_site):
     default_r = value(snippet, r"threshold 0.5\s+precision [\d.]+\s+recall ([\d.]+)")
     tuned_p = value(snippet, r"tuned threshold\s+precision ([\d.]+)")
     tuned_r = value(snippet, r"tuned threshold\s+precision [\d.]+\s+recall ([\d.]+)")
-    assert tuned_r > default_r and tuned_p < default_p, f"default P={default_p} R={default_r}, tuned P={tuned_p} R={tuned_r}"
+    assert tuned_r > default_r and tuned_p < default_p, (
+        f"default P={default_p} R={default_r}, tuned P={tuned_p} R={tuned_r}"
+    )
 
 
-@says(PAGE, "The cost-ratio threshold is far below 0.5, and both it and the tuned threshold beat threshold 0.5 on cost, in every fold.")
+@says(
+    PAGE,
+    "The cost-ratio threshold is far below 0.5, and both it and the tuned threshold beat threshold 0.5 on cost, in every fold.",
+)
 def test_cost_thresholds_beat_default(built_site):
     assert value(COST, r"cost-ratio threshold: ([\d.]+)") < 0.25
     for model in ("cost ratio", "tuned threshold"):
@@ -103,7 +120,10 @@ def test_cost_thresholds_beat_default(built_site):
         assert losses == 0, f"{model} costs more than 0.5 in {losses} folds"
 
 
-@says(PAGE, "The cost ratio ties with the tuned threshold: the one-line rule, applied to the plain logistic regression, did as well as the tuner.")
+@says(
+    PAGE,
+    "The cost ratio ties with the tuned threshold: the one-line rule, applied to the plain logistic regression, did as well as the tuner.",
+)
 def test_cost_ratio_ties_with_tuner(built_site):
     verdict(COST, "cost: cost ratio ties with tuned threshold")
 
@@ -121,11 +141,14 @@ def test_dearer_misses_lower_the_threshold(built_site):
     assert alarms == sorted(alarms) and len(set(alarms)) == len(alarms), f"alarms {alarms}"
 
 
-@says(PAGE, "Recall rises overall but not at every step: the test half holds only 50 positives, so recall moves in steps of 0.02, and a few more alarms need not catch another positive.")
+@says(
+    PAGE,
+    "Recall rises overall but not at every step: the test half holds only 50 positives, so recall moves in steps of 0.02, and a few more alarms need not catch another positive.",
+)
 def test_recall_rises_in_steps(built_site):
     recall = [r[3] for r in ratio_table()]
     assert recall == sorted(recall) and recall[-1] > recall[0], f"recall {recall}"
-    assert any(a == b for a, b in zip(recall, recall[1:])), f"recall rises at every step: {recall}"
+    assert any(a == b for a, b in zip(recall, recall[1:], strict=False)), f"recall rises at every step: {recall}"
     assert value(RATIOS, r"positives in the test half: (\d+)") == 50
 
 
@@ -137,7 +160,10 @@ def test_tuner_follows_rule_only_in_direction(built_site):
     assert any(r[1] != r[2] for r in table), f"tuned equals ratio everywhere: {table}"
 
 
-@says(PAGE, "Judge the gain with the paired rule: here the tuned threshold ties with 0.5 on F1, while for an explicit cost both the tuner and the cost-ratio rule beat 0.5 in every fold.")
+@says(
+    PAGE,
+    "Judge the gain with the paired rule: here the tuned threshold ties with 0.5 on F1, while for an explicit cost both the tuner and the cost-ratio rule beat 0.5 in every fold.",
+)
 def test_takeaway_verdicts(built_site):
     verdict(TUNED, "F1: tuned threshold ties with threshold 0.5")
     for model in ("cost ratio", "tuned threshold"):

@@ -43,7 +43,10 @@ def test_leaderboard_has_every_model(built_site):
         assert set(table(dataset)) == expected, f"{dataset}: rows {sorted(table(dataset))}"
 
 
-@says(PAGE, "Every rebalanced logistic regression (class weights and the four resamplers) loses to plain logistic regression on F1, in every fold: at this ratio they flag far too many examples at 0.5.")
+@says(
+    PAGE,
+    "Every rebalanced logistic regression (class weights and the four resamplers) loses to plain logistic regression on F1, in every fold: at this ratio they flag far too many examples at 0.5.",
+)
 def test_synthetic_rebalancing_loses_f1(built_site):
     for model in REBALANCED:
         line = verdict(BOARD, f"F1: {model} loses to plain LR", SYNTHETIC)
@@ -58,13 +61,19 @@ def test_synthetic_rebalancing_loses_brier(built_site):
     verdicts(SYNTHETIC, "Brier", REBALANCED, "loses to")
 
 
-@says(PAGE, "On AP, undersampling loses to plain logistic regression, and class weights, SMOTE, SMOTEENN and SMOTETomek all trail it: a consistent small loss in ranking.")
+@says(
+    PAGE,
+    "On AP, undersampling loses to plain logistic regression, and class weights, SMOTE, SMOTEENN and SMOTETomek all trail it: a consistent small loss in ranking.",
+)
 def test_synthetic_ap(built_site):
     verdict(BOARD, "AP: undersampling loses to plain LR", SYNTHETIC)
     verdicts(SYNTHETIC, "AP", ["class_weight", "SMOTE", "SMOTEENN", "SMOTETomek"], "trails")
 
 
-@says(PAGE, "An earlier version of this lesson compared those AP gaps with the spread of one model's scores over the folds and called them noise; paired fold by fold, they point the same way in at least 17 of 20 folds.")
+@says(
+    PAGE,
+    "An earlier version of this lesson compared those AP gaps with the spread of one model's scores over the folds and called them noise; paired fold by fold, they point the same way in at least 17 of 20 folds.",
+)
 def test_synthetic_ap_gaps_are_consistent(built_site):
     for model in REBALANCED:
         line = next(m for head, m in comparisons(BOARD, SYNTHETIC).items() if head.startswith(f"AP: {model} "))
@@ -77,7 +86,10 @@ def test_synthetic_tuned_ties(built_site):
     verdict("09-threshold-moving/tuned.py", "F1: tuned threshold ties with threshold 0.5")
 
 
-@says(PAGE, "Moving the threshold changes neither ranking nor probabilities, so the tuned model's AP, ROC AUC and Brier score are those of the plain one.")
+@says(
+    PAGE,
+    "Moving the threshold changes neither ranking nor probabilities, so the tuned model's AP, ROC AUC and Brier score are those of the plain one.",
+)
 def test_tuning_keeps_the_plain_model(built_site):
     for dataset in DATASETS:
         t = table(dataset)
@@ -92,14 +104,20 @@ def test_synthetic_gradient_boosting(built_site):
     verdict(BOARD, "Brier: gradient boosting loses to plain LR", SYNTHETIC)
 
 
-@says(PAGE, "Here the model matters more than any rebalancing: gradient boosting beats plain logistic regression on F1, AP and the Brier score, in every fold.")
+@says(
+    PAGE,
+    "Here the model matters more than any rebalancing: gradient boosting beats plain logistic regression on F1, AP and the Brier score, in every fold.",
+)
 def test_digits_gradient_boosting_wins(built_site):
     for metric in ("F1", "AP", "Brier"):
         line = verdict(BOARD, f"{metric}: gradient boosting beats plain LR", DIGITS)
         assert line["wins"] == line["n"], line[0]
 
 
-@says(PAGE, "Among the logistic regressions, class weights and undersampling lose to the plain one on F1, and SMOTE, SMOTEENN and SMOTETomek trail it; the tuned threshold ties with it.")
+@says(
+    PAGE,
+    "Among the logistic regressions, class weights and undersampling lose to the plain one on F1, and SMOTE, SMOTEENN and SMOTETomek trail it; the tuned threshold ties with it.",
+)
 def test_digits_f1(built_site):
     verdicts(DIGITS, "F1", ["class_weight", "undersampling"], "loses to")
     verdicts(DIGITS, "F1", ["SMOTE", "SMOTEENN", "SMOTETomek"], "trails")
@@ -117,14 +135,20 @@ def test_digits_smotetomek_is_smote(built_site):
     assert t["SMOTETomek"] == t["SMOTE"], f"SMOTE {t['SMOTE']}, SMOTETomek {t['SMOTETomek']}"
 
 
-@says(PAGE, "On the digits it finds no link at all after SMOTE, so it changes nothing and the two pipelines fit the same data; on the synthetic data it removes a few hundred rows.")
+@says(
+    PAGE,
+    "On the digits it finds no link at all after SMOTE, so it changes nothing and the two pipelines fit the same data; on the synthetic data it removes a few hundred rows.",
+)
 def test_tomek_links_counted(built_site):
     removed = dict(re.findall(r"(?m)^(\w+) .*: (\d+) rows removed$", stdout("12-leaderboard/tomek_links.py")))
     assert removed["digits"] == "0", removed
     assert 100 <= int(removed["synthetic"]) < 1000, removed
 
 
-@says(PAGE, "On this small dataset the plain logistic regression is too cautious at 0.5: class weights, undersampling, SMOTE and SMOTETomek beat it on F1, and SMOTEENN edges it.")
+@says(
+    PAGE,
+    "On this small dataset the plain logistic regression is too cautious at 0.5: class weights, undersampling, SMOTE and SMOTETomek beat it on F1, and SMOTEENN edges it.",
+)
 def test_diabetes_rebalancing_f1(built_site):
     verdicts(DIABETES, "F1", ["class_weight", "undersampling", "SMOTE", "SMOTETomek"], "beats")
     verdict(BOARD, "F1: SMOTEENN edges plain LR", DIABETES)
@@ -142,7 +166,10 @@ def test_diabetes_ap_ties(built_site):
     verdicts(DIABETES, "AP", REBALANCED, "ties with")
 
 
-@says(PAGE, "Gradient boosting, the winner on digits, ties with plain logistic regression on F1 and trails it on AP; whether that is for lack of positives (44 in all) or of signal, this table cannot say.")
+@says(
+    PAGE,
+    "Gradient boosting, the winner on digits, ties with plain logistic regression on F1 and trails it on AP; whether that is for lack of positives (44 in all) or of signal, this table cannot say.",
+)
 def test_diabetes_gradient_boosting(built_site):
     verdict(BOARD, "F1: gradient boosting ties with plain LR", DIABETES)
     verdict(BOARD, "AP: gradient boosting trails plain LR", DIABETES)
@@ -153,13 +180,19 @@ def section_header(dataset: str) -> str:
     return next(line for line in stdout(BOARD).splitlines() if line.startswith(f"== {dataset}"))
 
 
-@says(PAGE, "every rebalanced logistic regression (class weights, undersampling, SMOTE, SMOTEENN, SMOTETomek) loses to plain logistic regression on the Brier score: rebalancing always cost calibration;")
+@says(
+    PAGE,
+    "every rebalanced logistic regression (class weights, undersampling, SMOTE, SMOTEENN, SMOTETomek) loses to plain logistic regression on the Brier score: rebalancing always cost calibration;",
+)
 def test_rebalancing_always_costs_calibration(built_site):
     for dataset in DATASETS:
         verdicts(dataset, "Brier", REBALANCED, "loses to")
 
 
-@says(PAGE, "on AP, no rebalanced variant beats plain logistic regression: each ties with it, trails it or loses to it, so rebalancing never improved ranking;")
+@says(
+    PAGE,
+    "on AP, no rebalanced variant beats plain logistic regression: each ties with it, trails it or loses to it, so rebalancing never improved ranking;",
+)
 def test_rebalancing_never_improves_ap(built_site):
     for dataset in DATASETS:
         verdicts(dataset, "AP", REBALANCED, "ties with", "trails", "loses to")
@@ -171,14 +204,20 @@ def test_balanced_accuracy_favours_rebalancing(built_site):
         verdicts(dataset, "bal. acc.", REBALANCED, "beats")
 
 
-@says(PAGE, "Balanced accuracy weighs the recall of the rare class as much as that of the large one, and it can disagree with F1: on the synthetic data and on digits, the rebalanced variants beat plain logistic regression on balanced accuracy while they lose to it or trail it on F1;")
+@says(
+    PAGE,
+    "Balanced accuracy weighs the recall of the rare class as much as that of the large one, and it can disagree with F1: on the synthetic data and on digits, the rebalanced variants beat plain logistic regression on balanced accuracy while they lose to it or trail it on F1;",
+)
 def test_balanced_accuracy_disagrees_with_f1(built_site):
     for dataset in (SYNTHETIC, DIGITS):
         verdicts(dataset, "bal. acc.", REBALANCED, "beats")
         verdicts(dataset, "F1", REBALANCED, "loses to", "trails")
 
 
-@says(PAGE, "the tuned threshold ties with plain logistic regression on F1 on the synthetic data and on digits, and beats it on diabetes, the one dataset where rebalancing helped F1 too.")
+@says(
+    PAGE,
+    "the tuned threshold ties with plain logistic regression on F1 on the synthetic data and on digits, and beats it on diabetes, the one dataset where rebalancing helped F1 too.",
+)
 def test_tuned_threshold_across_datasets(built_site):
     verdict(BOARD, "F1: tuned threshold ties with plain LR", SYNTHETIC)
     verdict(BOARD, "F1: tuned threshold ties with plain LR", DIGITS)
@@ -203,13 +242,19 @@ def open_snippet(snippet: str) -> str:
     return (ROOT / "snippets" / snippet).read_text(encoding="utf-8")
 
 
-@says(PAGE, "The better ranker differed between datasets here: gradient boosting beats plain logistic regression on AP on digits, and loses to it on the synthetic data; only the protocol can tell you which one wins on yours.")
+@says(
+    PAGE,
+    "The better ranker differed between datasets here: gradient boosting beats plain logistic regression on AP on digits, and loses to it on the synthetic data; only the protocol can tell you which one wins on yours.",
+)
 def test_better_ranker_differs(built_site):
     verdict(BOARD, "AP: gradient boosting beats plain LR", DIGITS)
     verdict(BOARD, "AP: gradient boosting loses to plain LR", SYNTHETIC)
 
 
-@says(PAGE, "Here they beat plain logistic regression only on the default-threshold F1 of the small diabetes problem, where the tuned threshold beats it too, and on balanced accuracy; never on ranking or calibration.")
+@says(
+    PAGE,
+    "Here they beat plain logistic regression only on the default-threshold F1 of the small diabetes problem, where the tuned threshold beats it too, and on balanced accuracy; never on ranking or calibration.",
+)
 def test_resampling_helped_only_diabetes_f1(built_site):
     verdicts(DIABETES, "F1", ["class_weight", "undersampling", "SMOTE", "SMOTETomek"], "beats")
     verdict(BOARD, "F1: tuned threshold beats plain LR", DIABETES)
@@ -223,20 +268,29 @@ def test_resampling_helped_only_diabetes_f1(built_site):
 SMOTE_TUNED = "12-leaderboard/smote_and_threshold.py"
 
 
-@says(PAGE, "On the diabetes data, SMOTE beat plain logistic regression on F1 at the default threshold, and so did threshold tuning.")
+@says(
+    PAGE,
+    "On the diabetes data, SMOTE beat plain logistic regression on F1 at the default threshold, and so did threshold tuning.",
+)
 def test_exercise_premise(built_site):
     verdict(BOARD, "F1: SMOTE beats plain LR", DIABETES)
     verdict(BOARD, "F1: tuned threshold beats plain LR", DIABETES)
 
 
-@says(PAGE, "With its threshold tuned, the SMOTE pipeline ties with the tuned plain logistic regression on F1 and on AP, and loses to it on the Brier score.")
+@says(
+    PAGE,
+    "With its threshold tuned, the SMOTE pipeline ties with the tuned plain logistic regression on F1 and on AP, and loses to it on the Brier score.",
+)
 def test_smote_and_tuning_do_not_add_up(built_site):
     verdict(SMOTE_TUNED, "F1: tuned SMOTE ties with tuned plain LR")
     verdict(SMOTE_TUNED, "AP: tuned SMOTE ties with tuned plain LR")
     verdict(SMOTE_TUNED, "Brier: tuned SMOTE loses to tuned plain LR")
 
 
-@says(PAGE, "Judge every difference fold by fold: rebalancing beat plain logistic regression on balanced accuracy everywhere, on F1 only on diabetes, never on AP, and lost to it on the Brier score everywhere.")
+@says(
+    PAGE,
+    "Judge every difference fold by fold: rebalancing beat plain logistic regression on balanced accuracy everywhere, on F1 only on diabetes, never on AP, and lost to it on the Brier score everywhere.",
+)
 def test_takeaway_rebalancing(built_site):
     test_resampling_helped_only_diabetes_f1.__wrapped__(built_site)
     for dataset in DATASETS:
@@ -250,7 +304,10 @@ def test_takeaway_tuned(built_site):
         assert table(dataset)["tuned threshold"]["Brier"] == table(dataset)["plain LR"]["Brier"]
 
 
-@says(PAGE, "A better model (gradient boosting on digits) beat plain logistic regression on F1, AP and the Brier score there.")
+@says(
+    PAGE,
+    "A better model (gradient boosting on digits) beat plain logistic regression on F1, AP and the Brier score there.",
+)
 def test_takeaway_better_model(built_site):
     for metric in ("F1", "AP", "Brier"):
         verdict(BOARD, f"{metric}: gradient boosting beats plain LR", DIGITS)
@@ -259,13 +316,19 @@ def test_takeaway_better_model(built_site):
 # --- What next -------------------------------------------------------------------
 
 
-@says("conclusion.md", "On the course's synthetic 1:100 data, every rebalanced logistic regression loses to the plain one on F1 at the default threshold, and the tuned threshold ties with it.")
+@says(
+    "conclusion.md",
+    "On the course's synthetic 1:100 data, every rebalanced logistic regression loses to the plain one on F1 at the default threshold, and the tuned threshold ties with it.",
+)
 def test_conclusion_synthetic(built_site):
     verdicts(SYNTHETIC, "F1", REBALANCED, "loses to")
     verdict(BOARD, "F1: tuned threshold ties with plain LR", SYNTHETIC)
 
 
-@says("conclusion.md", "Across the three datasets of the leaderboard, no rebalanced logistic regression beats the plain one on average precision, and every one loses to it on the Brier score: rebalancing always cost calibration.")
+@says(
+    "conclusion.md",
+    "Across the three datasets of the leaderboard, no rebalanced logistic regression beats the plain one on average precision, and every one loses to it on the Brier score: rebalancing always cost calibration.",
+)
 def test_conclusion_across_datasets(built_site):
     for dataset in DATASETS:
         verdicts(dataset, "AP", REBALANCED, "ties with", "trails", "loses to")

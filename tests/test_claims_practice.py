@@ -25,7 +25,10 @@ def shift_table():
     return rows(SHIFT, ["mean P(1)", "Brier", "log loss"])
 
 
-@says("13-probabilities.md", "Both rebalanced models predict, on average, a probability of class 1 about twenty times the real share of positives.")
+@says(
+    "13-probabilities.md",
+    "Both rebalanced models predict, on average, a probability of class 1 about twenty times the real share of positives.",
+)
 def test_rebalancing_inflates_mean_probability(built_site):
     rate = value(SHIFT, r"share of positives in the test half: ([\d.]+)")
     table = shift_table()
@@ -33,7 +36,10 @@ def test_rebalancing_inflates_mean_probability(built_site):
         assert 15 * rate < table[name]["mean P(1)"] < 25 * rate, f"{name}: {table[name]}, rate {rate}"
 
 
-@says("13-probabilities.md", "The corrections bring their mean probability down to a little under the real rate, and take their Brier score and log loss (lower is better for both) from more than ten times the plain model's to less than one and a half times it.")
+@says(
+    "13-probabilities.md",
+    "The corrections bring their mean probability down to a little under the real rate, and take their Brier score and log loss (lower is better for both) from more than ten times the plain model's to less than one and a half times it.",
+)
 def test_corrections_bring_probabilities_back(built_site):
     rate = value(SHIFT, r"share of positives in the test half: ([\d.]+)")
     table = shift_table()
@@ -46,14 +52,20 @@ def test_corrections_bring_probabilities_back(built_site):
             assert corrected[metric] < 1.5 * plain[metric], f"{name}, corrected {metric}: {corrected}, plain {plain}"
 
 
-@says("13-probabilities.md", "Every correction repairs most of the damage: the uncorrected undersampled model's log loss is about ten times the others'.")
+@says(
+    "13-probabilities.md",
+    "Every correction repairs most of the damage: the uncorrected undersampled model's log loss is about ten times the others'.",
+)
 def test_uncorrected_log_loss_is_ten_times(built_site):
     table = table_rows(CORRECTIONS, ["log loss"])
     others = [scores["log loss"] for name, scores in table.items() if name != "undersampling"]
     assert table["undersampling"]["log loss"] > 8 * max(others), str(table)
 
 
-@says("13-probabilities.md", "Undersampling + formula loses to plain LR, and so do undersampling + recalibration and class_weight + shift, by smaller margins.")
+@says(
+    "13-probabilities.md",
+    "Undersampling + formula loses to plain LR, and so do undersampling + recalibration and class_weight + shift, by smaller margins.",
+)
 def test_no_correction_reaches_plain(built_site):
     verdict(CORRECTIONS, "log loss: undersampling + formula loses to plain LR")
     verdict(CORRECTIONS, "log loss: undersampling + recalibration loses to plain LR")
@@ -64,12 +76,18 @@ def test_no_correction_reaches_plain(built_site):
         assert table[name]["log loss"] < formula, str(table)
 
 
-@says("13-probabilities.md", "Between the two repairs of the undersampled model, undersampling + formula loses to undersampling + recalibration.")
+@says(
+    "13-probabilities.md",
+    "Between the two repairs of the undersampled model, undersampling + formula loses to undersampling + recalibration.",
+)
 def test_formula_loses_to_recalibration(built_site):
     verdict(CORRECTIONS, "log loss: undersampling + formula loses to undersampling + recalibration")
 
 
-@says("13-probabilities.md", "Downsample + upweight ties with all rows, on log loss and on average precision, while training on about a ninth of the rows.")
+@says(
+    "13-probabilities.md",
+    "Downsample + upweight ties with all rows, on log loss and on average precision, while training on about a ninth of the rows.",
+)
 def test_downsample_upweight_ties(built_site):
     verdict(UPWEIGHT, "log loss: downsample + upweight ties with all rows")
     verdict(UPWEIGHT, "AP: downsample + upweight ties with all rows")
@@ -78,7 +96,10 @@ def test_downsample_upweight_ties(built_site):
     assert 8 < everything / kept < 10, f"all {everything}, kept {kept}"
 
 
-@says("13-probabilities.md", "Dropping the same rows without the weights is not the same recipe: downsample only loses to all rows on both.")
+@says(
+    "13-probabilities.md",
+    "Dropping the same rows without the weights is not the same recipe: downsample only loses to all rows on both.",
+)
 def test_downsample_only_loses(built_site):
     verdict(UPWEIGHT, "log loss: downsample only loses to all rows")
     verdict(UPWEIGHT, "AP: downsample only loses to all rows")
@@ -90,7 +111,10 @@ def test_prevalence_shift_beats(built_site):
     verdict(PREVALENCE, "cost: shifted beats as trained")
 
 
-@says("13-probabilities.md", "The formula removes nearly all of SMOTE's damage to the log loss: SMOTE + formula beats SMOTE by a wide margin.")
+@says(
+    "13-probabilities.md",
+    "The formula removes nearly all of SMOTE's damage to the log loss: SMOTE + formula beats SMOTE by a wide margin.",
+)
 def test_formula_repairs_smote(built_site):
     verdict(SMOTE_FORMULA, "log loss: SMOTE + formula beats SMOTE")
     plain = value(SMOTE_FORMULA, r"plain LR +log loss ([\d.]+)")
@@ -124,21 +148,32 @@ def at_k() -> dict[int, dict[str, float]]:
     return found
 
 
-@says("14-operating-point.md", "The first few dozen reviews are almost all hits; after that, each extra review finds fewer positives, and recall grows far more slowly than the budget.")
+@says(
+    "14-operating-point.md",
+    "The first few dozen reviews are almost all hits; after that, each extra review finds fewer positives, and recall grows far more slowly than the budget.",
+)
 def test_precision_at_k_falls(built_site):
     table = at_k()
     assert table[50]["precision"] > 0.9, str(table)
     budgets = sorted(table)
-    assert all(table[a]["precision"] >= table[b]["precision"] for a, b in zip(budgets, budgets[1:])), str(table)
+    assert all(table[a]["precision"] >= table[b]["precision"] for a, b in zip(budgets, budgets[1:], strict=False)), str(
+        table
+    )
     assert table[400]["recall"] < 2 * table[50]["recall"], str(table)
 
 
-@says("14-operating-point.md", "For the top 50 cases, class_weight loses to plain LR on precision@50: the weights changed which cases come first, and not for the better here.")
+@says(
+    "14-operating-point.md",
+    "For the top 50 cases, class_weight loses to plain LR on precision@50: the weights changed which cases come first, and not for the better here.",
+)
 def test_class_weight_loses_at_50(built_site):
     verdict(BUDGET, "precision@50: class_weight loses to plain LR")
 
 
-@says("14-operating-point.md", "The lowest point on the test half is close to the rule's threshold, and its cost is a little lower, but it was found by looking at the test data, so that gap is optimism, not a better rule.")
+@says(
+    "14-operating-point.md",
+    "The lowest point on the test half is close to the rule's threshold, and its cost is a little lower, but it was found by looking at the test data, so that gap is optimism, not a better rule.",
+)
 def test_cost_minimum_near_rule(built_site):
     rule_threshold = value(COSTS, r"threshold from the cost matrix: ([\d.]+)")
     rule_cost = value(COSTS, r"threshold from the cost matrix: [\d.]+, cost per case ([\d.]+)")
@@ -158,7 +193,10 @@ def net_benefits() -> dict[str, dict[float, float]]:
     return {name: {t: scores[str(t)] for t in THRESHOLDS} for name, scores in table.items()}
 
 
-@says("14-operating-point.md", "Flagging everyone has a positive net benefit only at the lowest thresholds, where a false alarm is nearly free.")
+@says(
+    "14-operating-point.md",
+    "Flagging everyone has a positive net benefit only at the lowest thresholds, where a false alarm is nearly free.",
+)
 def test_flag_everyone_only_at_low_thresholds(built_site):
     everyone = net_benefits()["flag everyone"]
     assert everyone[0.02] > 0 and all(everyone[t] < 0 for t in THRESHOLDS[1:]), str(everyone)
@@ -171,7 +209,10 @@ def test_plain_above_references(built_site):
         assert table["plain LR"][t] > max(table["flag everyone"][t], table["flag no one"][t]), f"{t}: {table}"
 
 
-@says("14-operating-point.md", "The class-weighted model, whose probabilities are inflated (lesson 10), flags far too many cases when its probabilities are read at face value, and its net benefit falls below zero, worse than flagging no one: at a threshold probability of 0.10, class_weight loses to plain LR.")
+@says(
+    "14-operating-point.md",
+    "The class-weighted model, whose probabilities are inflated (lesson 10), flags far too many cases when its probabilities are read at face value, and its net benefit falls below zero, worse than flagging no one: at a threshold probability of 0.10, class_weight loses to plain LR.",
+)
 def test_class_weight_net_benefit(built_site):
     weighted = net_benefits()["class_weight"]
     assert all(weighted[t] < 0 for t in THRESHOLDS[1:]), str(weighted)
@@ -185,7 +226,10 @@ def report_table():
     return {name: table[name] for name in decisions}
 
 
-@says("14-operating-point.md", "The geometric mean ranks the class-weighted model at 0.5 first: it rewards recall and specificity, and specificity divides the false alarms by all the negatives, so even that model's many false alarms (the alarms column) barely dent it, and precision never enters.")
+@says(
+    "14-operating-point.md",
+    "The geometric mean ranks the class-weighted model at 0.5 first: it rewards recall and specificity, and specificity divides the false alarms by all the negatives, so even that model's many false alarms (the alarms column) barely dent it, and precision never enters.",
+)
 def test_geometric_mean_prefers_class_weight(built_site):
     table = report_table()
     assert max(table, key=lambda name: table[name]["G-mean"]) == "class_weight, 0.5", str(table)
@@ -200,19 +244,28 @@ def test_mcc_prefers_plain_at_half(built_site):
     assert table["plain, 0.5"]["recall"] < 0.5, str(table)
 
 
-@says("14-operating-point.md", "The cost per case, the only one that knows what a miss costs here, prefers the plain model at 0.1.")
+@says(
+    "14-operating-point.md",
+    "The cost per case, the only one that knows what a miss costs here, prefers the plain model at 0.1.",
+)
 def test_cost_prefers_plain_at_rule(built_site):
     table = report_table()
     assert min(table, key=lambda name: table[name]["cost"]) == "plain, 0.1", str(table)
 
 
-@says("14-operating-point.md", "Flagging everyone has a recall of 1 and a geometric mean and MCC of 0: both summaries see through it.")
+@says(
+    "14-operating-point.md",
+    "Flagging everyone has a recall of 1 and a geometric mean and MCC of 0: both summaries see through it.",
+)
 def test_flag_everyone_summaries(built_site):
     everyone = report_table()["flag everyone"]
     assert everyone["recall"] == 1 and everyone["G-mean"] == 0 and everyone["MCC"] == 0, str(everyone)
 
 
-@says("14-operating-point.md", "Half the positives sit in a small top slice of the ranking, where precision is high; the last ones are spread among thousands of negatives, so each extra point of recall costs far more reviews than the one before.")
+@says(
+    "14-operating-point.md",
+    "Half the positives sit in a small top slice of the ranking, where precision is high; the last ones are spread among thousands of negatives, so each extra point of recall costs far more reviews than the one before.",
+)
 def test_recall_targets_cost_ever_more(built_site):
     k = {target: value(RECALL_TARGETS, rf"recall {target}%: review the top +(\d+)") for target in (50, 80, 90)}
     precision_half = value(RECALL_TARGETS, r"recall 50%: review the top +\d+ of \d+ cases, precision ([\d.]+)")
@@ -227,7 +280,10 @@ NESTED = "15-tuning-honestly/nested.py"
 PEEK = "15-tuning-honestly/peek.py"
 
 
-@says("15-tuning-honestly.md", "Of the sixteen candidates, the search prefers no resampling and no class weights, with a low threshold: the same answer lesson 9 reached by hand.")
+@says(
+    "15-tuning-honestly.md",
+    "Of the sixteen candidates, the search prefers no resampling and no class weights, with a low threshold: the same answer lesson 9 reached by hand.",
+)
 def test_search_prefers_threshold_alone(built_site):
     assert value(WORKFLOW, r"candidates tried: (\d+)") == 16
     assert "best: sampler none, class_weight None" in stdout(WORKFLOW), stdout(WORKFLOW)
@@ -241,25 +297,36 @@ def test_held_out_a_little_below(built_site):
     assert inner - 0.05 < held_out < inner, f"inner {inner}, held out {held_out}"
 
 
-@says("15-tuning-honestly.md", "On this data the inner best score ties with the outer test score: the selection's optimism, if any, is lost in the fold-to-fold noise.")
+@says(
+    "15-tuning-honestly.md",
+    "On this data the inner best score ties with the outer test score: the selection's optimism, if any, is lost in the fold-to-fold noise.",
+)
 def test_optimism_inside_noise(built_site):
     verdict(NESTED, "F1: inner best score ties with outer test score")
 
 
-@says("15-tuning-honestly.md", "The tuned pipeline edges plain LR: it wins in eight of the ten outer folds, but the difference is not significant under the rule of lesson 8.")
+@says(
+    "15-tuning-honestly.md",
+    "The tuned pipeline edges plain LR: it wins in eight of the ten outer folds, but the difference is not significant under the rule of lesson 8.",
+)
 def test_tuned_pipeline_edges_plain(built_site):
     verdict(NESTED, "F1: tuned pipeline edges plain LR")
     wins = value(NESTED, r"tuned pipeline edges plain LR \| .* wins (\d+)")
     assert wins == 8, stdout(NESTED)
 
 
-@says("15-tuning-honestly.md", "The reported test score is higher than what the chosen candidate achieves on new cases.")
+@says(
+    "15-tuning-honestly.md", "The reported test score is higher than what the chosen candidate achieves on new cases."
+)
 def test_peeked_score_is_optimistic(built_site):
     peeked = value(PEEK, r"best test F1 among \d+ candidates: ([\d.]+)")
     future = value(PEEK, r"the same candidate on \d+ new cases: +([\d.]+)")
     assert peeked > future, f"test {peeked}, new cases {future}"
 
 
-@says("15-tuning-honestly.md", "This time peeking happened to pick the candidate that is also best on the new cases, so the choice did no harm; the number did.")
+@says(
+    "15-tuning-honestly.md",
+    "This time peeking happened to pick the candidate that is also best on the new cases, so the choice did no harm; the number did.",
+)
 def test_peek_picked_the_best_candidate(built_site):
     assert "(the same candidate)" in stdout(PEEK), stdout(PEEK)

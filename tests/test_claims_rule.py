@@ -72,7 +72,7 @@ def test_rounded_boundary_accepts_either_side(monkeypatch):
         ("loses to", "0.051", False),
         ("trails", "0.049", False),
     ]:
-        monkeypatch.setattr(claims, "stdout", lambda snippet, text=line.format(word, p): text)
+        monkeypatch.setattr(claims, "stdout", lambda snippet, text=line.format(word, p): text)  # noqa: B008 - binds this iteration's line
         try:
             claims.verdict("x.py", f"AP: A {word} B", worded=False)
         except AssertionError:
@@ -85,12 +85,15 @@ def test_canonical_compare_prints_what_the_rule_says(capsys):
     """Lesson 8's function, run on made-up folds, prints lines the tests parse
     and verdicts the rule gives."""
     namespace: dict = {}
-    exec(compile("import numpy as np\nfrom scipy import stats\n" + compare_source(CANONICAL), "compare", "exec"), namespace)
+    exec(
+        compile("import numpy as np\nfrom scipy import stats\n" + compare_source(CANONICAL), "compare", "exec"),
+        namespace,
+    )
     base = [0.70, 0.60, 0.80, 0.75, 0.65] * 4
     cases = {
         "beats": [b + 0.05 for b in base],
-        "ties with": [b + d for b, d in zip(base, [0.02, -0.02, 0.01, -0.01, 0.0] * 4)],
-        "trails": [b + d for b, d in zip(base, [-0.03, -0.001, -0.06, -0.002, 0.04] * 4)],
+        "ties with": [b + d for b, d in zip(base, [0.02, -0.02, 0.01, -0.01, 0.0] * 4, strict=False)],
+        "trails": [b + d for b, d in zip(base, [-0.03, -0.001, -0.06, -0.002, 0.04] * 4, strict=False)],
     }
     for expected, scores in cases.items():
         namespace["compare"]("AP", "A", scores, "B", base, 5)
@@ -98,7 +101,10 @@ def test_canonical_compare_prints_what_the_rule_says(capsys):
         match = COMPARISON.fullmatch(line)
         assert match, f"unparseable: {line}"
         assert match["verdict"] == expected, line
-        assert rule(float(match["mean"]), int(match["wins"]), int(match["losses"]), int(match["n"]), float(match["p"])) == expected
+        assert (
+            rule(float(match["mean"]), int(match["wins"]), int(match["losses"]), int(match["n"]), float(match["p"]))
+            == expected
+        )
 
 
 def guarded_sentences() -> dict[str, list[str]]:
@@ -129,9 +135,7 @@ def verdict_sentences(page: Path) -> list[str]:
 def test_every_verdict_is_guarded(page):
     """A sentence that compares techniques with a verdict word is asserted by a claims test."""
     guarded = guarded_sentences().get(page.name, [])
-    unguarded = [
-        s for s in verdict_sentences(page) if not any(g in s or s in g for g in guarded)
-    ]
+    unguarded = [s for s in verdict_sentences(page) if not any(g in s or s in g for g in guarded)]
     assert not unguarded, f"docs/{page.name}: sentences with a verdict word but no @says test:\n" + "\n".join(
         f"  {s}" for s in unguarded
     )

@@ -69,7 +69,11 @@ def test_matplotlibs_default_colours_would_fail_this_check():
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_data_colours_stand_out_from_the_background(scheme):
     palette, background = SCHEMES[scheme]
-    faint = [f"{colour}: {contrast(colour, background):.2f}:1" for colour in palette if contrast(colour, background) < MIN_CONTRAST]
+    faint = [
+        f"{colour}: {contrast(colour, background):.2f}:1"
+        for colour in palette
+        if contrast(colour, background) < MIN_CONTRAST
+    ]
     assert not faint, f"{scheme} palette on {background}, under {MIN_CONTRAST}:1 contrast: {faint}"
 
 

@@ -80,4 +80,7 @@ def test_main_deploys_to_pages_only_after_the_tests_pass():
 def test_the_deployed_site_names_its_repository_for_edit_buttons():
     steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]["steps"]
     build = next(step for step in steps if "properdocs build -f mkdocs.yml" in step.get("run", ""))
-    assert build["env"]["COURSE_EDIT_URI"] == "${{ github.server_url }}/${{ github.repository }}/edit/${{ github.ref_name }}/docs/"
+    assert (
+        build["env"]["COURSE_EDIT_URI"]
+        == "${{ github.server_url }}/${{ github.repository }}/edit/${{ github.ref_name }}/docs/"
+    )

@@ -1,4 +1,5 @@
 """A model that always predicts the majority class: high accuracy, no minority example found."""
+
 from collections import Counter
 
 from sklearn.datasets import make_classification

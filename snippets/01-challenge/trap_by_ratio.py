@@ -1,4 +1,5 @@
 """How much accuracy a majority-only model gets for free, from slight to severe imbalance."""
+
 from collections import Counter
 
 from sklearn.datasets import make_classification
@@ -7,7 +8,12 @@ from sklearn.metrics import accuracy_score, recall_score
 from sklearn.model_selection import train_test_split
 
 print(f"{'ratio':>7}  {'counts':<20} {'accuracy':>8}  {'recall':>6}")
-for ratio, majority_share in [("4:6", 0.6), ("1:10", 0.9), ("1:100", 0.99), ("1:1000", 0.999)]:
+for ratio, majority_share in [
+    ("4:6", 0.6),
+    ("1:10", 0.9),
+    ("1:100", 0.99),
+    ("1:1000", 0.999),
+]:
     X, y = make_classification(
         n_samples=10_000,
         n_features=2,
@@ -20,7 +26,9 @@ for ratio, majority_share in [("4:6", 0.6), ("1:10", 0.9), ("1:100", 0.99), ("1:
     X_train, X_test, y_train, y_test = train_test_split(
         X, y, test_size=0.5, stratify=y, random_state=1
     )
-    y_pred = DummyClassifier(strategy="most_frequent").fit(X_train, y_train).predict(X_test)
+    y_pred = (
+        DummyClassifier(strategy="most_frequent").fit(X_train, y_train).predict(X_test)
+    )
     counts = str(dict(sorted(Counter(y.tolist()).items())))
     print(
         f"{ratio:>7}  {counts:<20} {accuracy_score(y_test, y_pred):>8.3f}"

@@ -1,4 +1,5 @@
 """Make a two-feature dataset with one minority example per hundred, and count the classes."""
+
 from collections import Counter
 
 from sklearn.datasets import make_classification

@@ -1,4 +1,5 @@
 """Make the 1:100 dataset with ten different seeds, and measure how much the two classes overlap in each."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score

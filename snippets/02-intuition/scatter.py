@@ -1,4 +1,5 @@
 """Plot the 1:100 dataset, one colour per class."""
+
 import matplotlib.pyplot as plt
 from sklearn.datasets import make_classification
 

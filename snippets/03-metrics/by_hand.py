@@ -1,4 +1,5 @@
 """Compute precision, recall and F-measure by hand from the confusion matrix, and check them."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score
@@ -29,7 +30,9 @@ f1 = 2 * precision * recall / (precision + recall)
 print(f"accuracy  = ({tp} + {tn}) / {tp + tn + fp + fn} = {accuracy:.3f}")
 print(f"precision = {tp} / ({tp} + {fp}) = {precision:.3f}")
 print(f"recall    = {tp} / ({tp} + {fn}) = {recall:.3f}")
-print(f"F1        = 2 * {precision:.3f} * {recall:.3f} / ({precision:.3f} + {recall:.3f}) = {f1:.3f}")
+print(
+    f"F1        = 2 * {precision:.3f} * {recall:.3f} / ({precision:.3f} + {recall:.3f}) = {f1:.3f}"
+)
 
 # The hand-made numbers agree with scikit-learn's.
 assert abs(precision - precision_score(y_test, y_pred)) < 1e-12

@@ -1,4 +1,5 @@
 """Draw the confusion matrix of logistic regression on the 1:100 test set."""
+
 import matplotlib.pyplot as plt
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression

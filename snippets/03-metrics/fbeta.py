@@ -1,4 +1,5 @@
 """Compare F0.5, F1 and F2: the F-beta measure leans towards precision or towards recall."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import fbeta_score, precision_score, recall_score

@@ -1,4 +1,5 @@
 """Score logistic regression on the 1:100 data with accuracy, precision, recall and F-measure."""
+
 from sklearn.datasets import make_classification
 from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression

@@ -1,4 +1,5 @@
 """Score the model's probabilities with ROC AUC and average precision, and draw both curves."""
+
 import matplotlib.pyplot as plt
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
@@ -31,14 +32,18 @@ print(f"average precision (PR AUC):     {average_precision_score(y_test, scores)
 print(f"no-skill average precision:     {y_test.mean():.3f}  (share of class 1)")
 
 fig, (ax_roc, ax_pr) = plt.subplots(
-    1, 2, figsize=(9, 4),
+    1,
+    2,
+    figsize=(9, 4),
     label="Two curves for logistic regression on the 1:100 test set. Left, the ROC "
     "curve rises steeply towards the top-left corner, far above the diagonal of a "
     "random model. Right, the precision-recall curve falls away as recall grows, "
     "well above the flat no-skill line at the minority share.",
 )
 name = "logistic regression"
-RocCurveDisplay.from_predictions(y_test, scores, name=name, ax=ax_roc, plot_chance_level=True)
+RocCurveDisplay.from_predictions(
+    y_test, scores, name=name, ax=ax_roc, plot_chance_level=True
+)
 PrecisionRecallDisplay.from_predictions(
     y_test, scores, name=name, ax=ax_pr, plot_chance_level=True
 )

@@ -1,4 +1,5 @@
 """Why ROC looks kinder than precision: the same false positives, measured two ways."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix
@@ -18,7 +19,9 @@ X_train, X_test, y_train, y_test = train_test_split(
 )
 scores = LogisticRegression().fit(X_train, y_train).predict_proba(X_test)[:, 1]
 
-print(f"{'threshold':>9} {'TP':>4} {'FP':>4}  {'recall':>6}  {'FP rate':>7}  {'precision':>9}")
+print(
+    f"{'threshold':>9} {'TP':>4} {'FP':>4}  {'recall':>6}  {'FP rate':>7}  {'precision':>9}"
+)
 for threshold in (0.5, 0.2, 0.1, 0.05, 0.02):
     y_pred = (scores >= threshold).astype(int)
     tn, fp, fn, tp = (int(n) for n in confusion_matrix(y_test, y_pred).ravel())

@@ -1,4 +1,5 @@
 """Plot the 1:100 dataset next to its randomly undersampled 1:2 version."""
+
 from collections import Counter
 
 import matplotlib.pyplot as plt
@@ -14,10 +15,16 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-X_under, y_under = RandomUnderSampler(sampling_strategy=0.5, random_state=1).fit_resample(X, y)
+X_under, y_under = RandomUnderSampler(
+    sampling_strategy=0.5, random_state=1
+).fit_resample(X, y)
 
 fig, axes = plt.subplots(
-    1, 2, figsize=(10, 4.2), sharex=True, sharey=True,
+    1,
+    2,
+    figsize=(10, 4.2),
+    sharex=True,
+    sharey=True,
     label="Two scatter plots on the same axes. Left, the original data: 9,900 majority "
     "points in a dense cloud and 100 minority points at its edge. Right, after random "
     "undersampling: the same 100 minority points and only 200 majority points, spread "
@@ -28,8 +35,13 @@ for ax, (title, features, labels) in zip(
 ):
     counts = Counter(labels.tolist())
     for label, name in [(0, "majority (0)"), (1, "minority (1)")]:
-        ax.scatter(*features[labels == label].T, s=6, marker="s", linewidths=0,
-                   label=f"{name}: {counts[label]}")
+        ax.scatter(
+            *features[labels == label].T,
+            s=6,
+            marker="s",
+            linewidths=0,
+            label=f"{name}: {counts[label]}",
+        )
     ax.set_title(title)
     ax.set_xlabel("feature 1")
     ax.legend(loc="lower right")

@@ -1,4 +1,5 @@
 """Undersample the same data to several class ratios and print the counts each one leaves."""
+
 from collections import Counter
 
 from imblearn.under_sampling import RandomUnderSampler
@@ -19,5 +20,7 @@ print(f"{'original':>22}: {dict(sorted(Counter(y.tolist()).items()))}")
 # the current ratio (0.0101 here), because an undersampler can only delete.
 # A dict gives the exact number of examples to keep per class.
 for strategy in [0.05, 0.1, 0.25, 0.5, 1.0, {0: 750, 1: 100}]:
-    _, y_under = RandomUnderSampler(sampling_strategy=strategy, random_state=1).fit_resample(X, y)
+    _, y_under = RandomUnderSampler(
+        sampling_strategy=strategy, random_state=1
+    ).fit_resample(X, y)
     print(f"{str(strategy):>22}: {dict(sorted(Counter(y_under.tolist()).items()))}")

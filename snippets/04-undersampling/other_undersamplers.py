@@ -1,4 +1,5 @@
 """Run six undersampling methods from imbalanced-learn on the same data and draw what each one deletes."""
+
 from collections import Counter
 
 import matplotlib.pyplot as plt
@@ -23,7 +24,9 @@ X, y = make_classification(
     random_state=1,
 )
 undersamplers = {
-    "RandomUnderSampler(0.5)": RandomUnderSampler(sampling_strategy=0.5, random_state=1),
+    "RandomUnderSampler(0.5)": RandomUnderSampler(
+        sampling_strategy=0.5, random_state=1
+    ),
     "NearMiss": NearMiss(version=1),
     "TomekLinks": TomekLinks(),
     "EditedNearestNeighbours": EditedNearestNeighbours(),
@@ -32,7 +35,12 @@ undersamplers = {
 }
 
 fig, axes = plt.subplots(
-    2, 3, figsize=(10, 6.4), sharex=True, sharey=True, layout="constrained",
+    2,
+    3,
+    figsize=(10, 6.4),
+    sharex=True,
+    sharey=True,
+    layout="constrained",
     label="Six scatter plots of the same 1:100 data after six undersampling methods, "
     "with deleted majority points in black. RandomUnderSampler and NearMiss delete "
     "almost the whole majority cloud; TomekLinks, EditedNearestNeighbours and "
@@ -50,9 +58,15 @@ for ax, (name, sampler) in zip(axes.flat, undersamplers.items()):
     # Every undersampler records which original rows it kept.
     kept = np.zeros(len(y), dtype=bool)
     kept[sampler.sample_indices_] = True
-    ax.scatter(*X[~kept].T, s=4, color="black", label=f"deleted: {(~kept).sum()}", **style)
-    ax.scatter(*X[kept & (y == 0)].T, s=4, color="C0", label=f"kept 0: {counts[0]}", **style)
-    ax.scatter(*X[kept & (y == 1)].T, s=10, color="C1", label=f"kept 1: {counts[1]}", **style)
+    ax.scatter(
+        *X[~kept].T, s=4, color="black", label=f"deleted: {(~kept).sum()}", **style
+    )
+    ax.scatter(
+        *X[kept & (y == 0)].T, s=4, color="C0", label=f"kept 0: {counts[0]}", **style
+    )
+    ax.scatter(
+        *X[kept & (y == 1)].T, s=10, color="C1", label=f"kept 1: {counts[1]}", **style
+    )
     ax.set_title(name, fontsize=10)
     ax.legend(loc="lower right", fontsize=8, markerscale=2)
 for ax in axes[1]:

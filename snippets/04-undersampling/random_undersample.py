@@ -1,4 +1,5 @@
 """Randomly delete majority examples until the classes stand at 1:2, and count them before and after."""
+
 from collections import Counter
 
 from imblearn.under_sampling import RandomUnderSampler

@@ -1,4 +1,5 @@
 """Count how much of the majority class random undersampling throws away, and check that nothing is made up."""
+
 from collections import Counter
 
 import numpy as np
@@ -20,8 +21,10 @@ X_under, y_under = undersample.fit_resample(X, y)
 before, after = Counter(y.tolist()), Counter(y_under.tolist())
 for label in (0, 1):
     kept = after[label]
-    print(f"class {label}: kept {kept:>4} of {before[label]:>4} "
-          f"({kept / before[label]:.1%}), deleted {before[label] - kept}")
+    print(
+        f"class {label}: kept {kept:>4} of {before[label]:>4} "
+        f"({kept / before[label]:.1%}), deleted {before[label] - kept}"
+    )
 
 # sample_indices_ says which original rows survived: the output is a subset of the input.
 kept_rows = undersample.sample_indices_

@@ -1,4 +1,5 @@
 """Plot the 1:100 dataset next to its SMOTE-oversampled 1:2 version."""
+
 from collections import Counter
 
 import matplotlib.pyplot as plt
@@ -17,7 +18,11 @@ X, y = make_classification(
 X_over, y_over = SMOTE(sampling_strategy=0.5, random_state=1).fit_resample(X, y)
 
 fig, axes = plt.subplots(
-    1, 2, figsize=(10, 4.2), sharex=True, sharey=True,
+    1,
+    2,
+    figsize=(10, 4.2),
+    sharex=True,
+    sharey=True,
     label="Two scatter plots on the same axes. Left, the original data: 9,900 majority "
     "points in a dense cloud and 100 scattered minority points at its edge. Right, after "
     "SMOTE: the same majority cloud, and the minority class filled in with thousands of "
@@ -28,8 +33,13 @@ for ax, (title, features, labels) in zip(
 ):
     counts = Counter(labels.tolist())
     for label, name in [(0, "majority (0)"), (1, "minority (1)")]:
-        ax.scatter(*features[labels == label].T, s=6, marker="s", linewidths=0,
-                   label=f"{name}: {counts[label]}")
+        ax.scatter(
+            *features[labels == label].T,
+            s=6,
+            marker="s",
+            linewidths=0,
+            label=f"{name}: {counts[label]}",
+        )
     ax.set_title(title)
     ax.set_xlabel("feature 1")
     ax.legend(loc="lower right")

@@ -1,4 +1,5 @@
 """Run five oversampling methods from imbalanced-learn on the same data and draw the points each one adds."""
+
 from collections import Counter
 
 import matplotlib.pyplot as plt
@@ -31,7 +32,12 @@ oversamplers = {
 }
 
 fig, axes = plt.subplots(
-    2, 3, figsize=(10, 6.4), sharex=True, sharey=True, layout="constrained",
+    2,
+    3,
+    figsize=(10, 6.4),
+    sharex=True,
+    sharey=True,
+    layout="constrained",
     label="Six scatter plots on the same axes: the original 1:100 data, then the points "
     "added by five oversamplers, in green. RandomOverSampler's copies sit exactly on the "
     "original minority points and cannot be seen. SMOTE spreads new points along lines "
@@ -71,9 +77,17 @@ for name, new_rows in panels[1:]:
     print(f"{name:>18}: {(y[index[:, 0]] == 0).mean():6.1%}")
 
 for ax, (name, new_rows) in zip(axes.flat, panels):
-    ax.scatter(*X[y == 0].T, s=4, color="C0", label=f"majority: {(y == 0).sum()}", **style)
+    ax.scatter(
+        *X[y == 0].T, s=4, color="C0", label=f"majority: {(y == 0).sum()}", **style
+    )
     ax.scatter(*new_rows.T, s=4, color="C2", label=f"added: {len(new_rows)}", **style)
-    ax.scatter(*X[y == 1].T, s=10, color="C1", label=f"original minority: {(y == 1).sum()}", **style)
+    ax.scatter(
+        *X[y == 1].T,
+        s=10,
+        color="C1",
+        label=f"original minority: {(y == 1).sum()}",
+        **style,
+    )
     ax.set_title(name, fontsize=10)
     ax.legend(loc="lower right", fontsize=8, markerscale=2)
 for ax in axes[1]:

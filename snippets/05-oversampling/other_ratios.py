@@ -1,4 +1,5 @@
 """Oversample the same data with SMOTE to several class ratios and print the counts."""
+
 from collections import Counter
 
 from imblearn.over_sampling import SMOTE

@@ -1,4 +1,5 @@
 """Synthesize minority examples with SMOTE until the classes stand at 1:2, and count them before and after."""
+
 from collections import Counter
 
 from imblearn.over_sampling import SMOTE

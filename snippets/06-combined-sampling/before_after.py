@@ -1,4 +1,5 @@
 """Plot the 1:100 dataset, the same data after SMOTE alone, and after SMOTEENN."""
+
 from collections import Counter
 
 import matplotlib.pyplot as plt
@@ -22,7 +23,12 @@ versions = [
 ]
 
 fig, axes = plt.subplots(
-    1, 3, figsize=(10, 3.8), sharex=True, sharey=True, layout="constrained",
+    1,
+    3,
+    figsize=(10, 3.8),
+    sharex=True,
+    sharey=True,
+    layout="constrained",
     label="Three scatter plots on the same axes. Left, the original 1:100 data. Middle, "
     "after SMOTE: a dense web of minority points reaching into the majority cloud. Right, "
     "after SMOTEENN: the same web and cloud with the points where the two classes mixed "
@@ -31,8 +37,14 @@ fig, axes = plt.subplots(
 for ax, (title, features, labels) in zip(axes, versions):
     counts = Counter(labels.tolist())
     for label, name in [(0, "majority (0)"), (1, "minority (1)")]:
-        ax.scatter(*features[labels == label].T, s=4, marker="s", linewidths=0,
-                   rasterized=True, label=f"{name}: {counts[label]}")
+        ax.scatter(
+            *features[labels == label].T,
+            s=4,
+            marker="s",
+            linewidths=0,
+            rasterized=True,
+            label=f"{name}: {counts[label]}",
+        )
     ax.set_title(title)
     ax.set_xlabel("feature 1")
     ax.legend(loc="lower right", fontsize=8, markerscale=2)

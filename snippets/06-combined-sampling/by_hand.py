@@ -1,4 +1,5 @@
 """Oversample the minority class with SMOTE, then undersample the majority at random, one step at a time."""
+
 from collections import Counter
 
 from imblearn.over_sampling import SMOTE
@@ -21,5 +22,7 @@ X_over, y_over = SMOTE(sampling_strategy=0.1, random_state=1).fit_resample(X, y)
 print("after SMOTE (0.1): ", Counter(y_over.tolist()))
 
 # Step 2: delete majority examples at random until there are two per minority example.
-X_both, y_both = RandomUnderSampler(sampling_strategy=0.5, random_state=1).fit_resample(X_over, y_over)
+X_both, y_both = RandomUnderSampler(sampling_strategy=0.5, random_state=1).fit_resample(
+    X_over, y_over
+)
 print("after random undersampling (0.5):", Counter(y_both.tolist()))

@@ -1,4 +1,5 @@
 """Cross-validate logistic regression with no resampling and with three combined samplers on the same folds, and compare each with the plain model fold by fold."""
+
 import numpy as np
 from imblearn.combine import SMOTEENN, SMOTETomek
 from imblearn.over_sampling import SMOTE
@@ -16,7 +17,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -44,8 +49,12 @@ X, y = make_classification(
 # every test fold keeps its real 1:100 ratio and no synthetic points.
 models = {
     "plain": LogisticRegression(),
-    "SMOTEENN": make_pipeline(SMOTEENN(sampling_strategy=0.5, random_state=1), LogisticRegression()),
-    "SMOTETomek": make_pipeline(SMOTETomek(sampling_strategy=0.5, random_state=1), LogisticRegression()),
+    "SMOTEENN": make_pipeline(
+        SMOTEENN(sampling_strategy=0.5, random_state=1), LogisticRegression()
+    ),
+    "SMOTETomek": make_pipeline(
+        SMOTETomek(sampling_strategy=0.5, random_state=1), LogisticRegression()
+    ),
     "SMOTE + under": make_pipeline(
         SMOTE(sampling_strategy=0.1, random_state=1),
         RandomUnderSampler(sampling_strategy=0.5, random_state=1),
@@ -55,9 +64,17 @@ models = {
 # 5 folds, repeated 4 times with different shuffles: 20 test folds, the same for every model.
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 # scikit-learn negates the Brier score so that higher is better.
-metrics = {"F1": "f1", "precision": "precision", "recall": "recall",
-           "ROC AUC": "roc_auc", "Brier": "neg_brier_score"}
-scores = {name: cross_validate(model, X, y, cv=cv, scoring=metrics) for name, model in models.items()}
+metrics = {
+    "F1": "f1",
+    "precision": "precision",
+    "recall": "recall",
+    "ROC AUC": "roc_auc",
+    "Brier": "neg_brier_score",
+}
+scores = {
+    name: cross_validate(model, X, y, cv=cv, scoring=metrics)
+    for name, model in models.items()
+}
 
 print(f"{'mean of 20 folds':<18}" + "".join(f"{name:>10}" for name in metrics))
 for name in models:
@@ -69,4 +86,11 @@ for name in models:
 for name in list(models)[1:]:
     print()
     for metric in metrics:
-        compare(metric, name, scores[name][f"test_{metric}"], "plain", scores["plain"][f"test_{metric}"], 5)
+        compare(
+            metric,
+            name,
+            scores[name][f"test_{metric}"],
+            "plain",
+            scores["plain"][f"test_{metric}"],
+            5,
+        )

@@ -1,4 +1,5 @@
 """Chain SMOTE and random undersampling in an imblearn Pipeline, and check it matches doing it by hand."""
+
 from collections import Counter
 
 import numpy as np
@@ -16,15 +17,22 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-resample = Pipeline([
-    ("over", SMOTE(sampling_strategy=0.1, random_state=1)),
-    ("under", RandomUnderSampler(sampling_strategy=0.5, random_state=1)),
-])
+resample = Pipeline(
+    [
+        ("over", SMOTE(sampling_strategy=0.1, random_state=1)),
+        ("under", RandomUnderSampler(sampling_strategy=0.5, random_state=1)),
+    ]
+)
 # A pipeline made only of samplers is itself a sampler: it has fit_resample.
 X_pipe, y_pipe = resample.fit_resample(X, y)
 print("pipeline:", Counter(y_pipe.tolist()))
 
 # The same two steps by hand give exactly the same rows.
 X_over, y_over = SMOTE(sampling_strategy=0.1, random_state=1).fit_resample(X, y)
-X_hand, y_hand = RandomUnderSampler(sampling_strategy=0.5, random_state=1).fit_resample(X_over, y_over)
-print("identical to the steps by hand:", np.array_equal(X_pipe, X_hand) and np.array_equal(y_pipe, y_hand))
+X_hand, y_hand = RandomUnderSampler(sampling_strategy=0.5, random_state=1).fit_resample(
+    X_over, y_over
+)
+print(
+    "identical to the steps by hand:",
+    np.array_equal(X_pipe, X_hand) and np.array_equal(y_pipe, y_hand),
+)

@@ -1,4 +1,5 @@
 """Oversample with SMOTE and then clean with edited nearest neighbours in one step, and count the classes."""
+
 from collections import Counter
 
 from imblearn.combine import SMOTEENN

@@ -1,4 +1,5 @@
 """Compare SMOTE followed by Tomek-link removal with SMOTEENN, by counts and side by side."""
+
 from collections import Counter
 
 import matplotlib.pyplot as plt
@@ -20,7 +21,12 @@ samplers = {
 }
 
 fig, axes = plt.subplots(
-    1, 2, figsize=(10, 4.2), sharex=True, sharey=True, layout="constrained",
+    1,
+    2,
+    figsize=(10, 4.2),
+    sharex=True,
+    sharey=True,
+    layout="constrained",
     label="Two scatter plots on the same axes, after SMOTETomek and after SMOTEENN. "
     "SMOTETomek leaves minority and majority points still interleaved where the "
     "classes meet; SMOTEENN leaves a cleaner gap between them.",
@@ -31,8 +37,14 @@ for ax, (name, sampler) in zip(axes, samplers.items()):
     counts = Counter(y_resampled.tolist())
     print(f"{name:>10}: {dict(sorted(counts.items()))}")
     for label, class_name in [(0, "majority (0)"), (1, "minority (1)")]:
-        ax.scatter(*X_resampled[y_resampled == label].T, s=4, marker="s", linewidths=0,
-                   rasterized=True, label=f"{class_name}: {counts[label]}")
+        ax.scatter(
+            *X_resampled[y_resampled == label].T,
+            s=4,
+            marker="s",
+            linewidths=0,
+            rasterized=True,
+            label=f"{class_name}: {counts[label]}",
+        )
     ax.set_title(name)
     ax.set_xlabel("feature 1")
     ax.legend(loc="lower right", fontsize=8, markerscale=2)

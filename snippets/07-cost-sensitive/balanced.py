@@ -1,4 +1,5 @@
 """Fit a cost-sensitive logistic regression (class_weight="balanced") and report its F-measure."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score

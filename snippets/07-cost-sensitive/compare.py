@@ -1,4 +1,5 @@
 """Compare logistic regression with and without class weights on the same split."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (
@@ -41,7 +42,9 @@ for class_weight in (None, "balanced"):
 metrics = list(results["None"])
 print(f"{'class_weight':<13}" + "".join(f"{m:>10}" for m in metrics))
 for class_weight, scores_of_model in results.items():
-    print(f"{class_weight:<13}" + "".join(f"{scores_of_model[m]:>10.3f}" for m in metrics))
+    print(
+        f"{class_weight:<13}" + "".join(f"{scores_of_model[m]:>10.3f}" for m in metrics)
+    )
 print(f"share of class 1 in the test set: {y_test.mean():.3f}")
 
 print()

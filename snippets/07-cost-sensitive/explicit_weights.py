@@ -1,4 +1,5 @@
 """Set the class weights by hand with a dictionary, and compare it with "balanced"."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
@@ -21,7 +22,9 @@ models = {
     '"balanced"': LogisticRegression(class_weight="balanced"),
     "{0: 0.01, 1: 0.99}": LogisticRegression(class_weight={0: 0.01, 1: 0.99}),
     # Same ratio; C times about 50.5, the factor between these weights and balanced's.
-    "{0: 0.01, 1: 0.99}, C=50.5": LogisticRegression(class_weight={0: 0.01, 1: 0.99}, C=50.5),
+    "{0: 0.01, 1: 0.99}, C=50.5": LogisticRegression(
+        class_weight={0: 0.01, 1: 0.99}, C=50.5
+    ),
 }
 print(f"{'class_weight':<27} {'precision':>9} {'recall':>6} {'F1':>6}   coefficients")
 for name, model in models.items():

@@ -1,9 +1,14 @@
 """Turn on class_weight="balanced" in a decision tree and a random forest, and compare each with its unweighted self on the same 20 folds."""
+
 import numpy as np
 from scipy import stats
 from sklearn.datasets import make_classification
 from sklearn.ensemble import RandomForestClassifier
-from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate, train_test_split
+from sklearn.model_selection import (
+    RepeatedStratifiedKFold,
+    cross_validate,
+    train_test_split,
+)
 from sklearn.tree import DecisionTreeClassifier
 
 
@@ -13,7 +18,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -44,12 +53,20 @@ estimators = {
 }
 
 # First the one split of lessons 3 and 7: fifty positives in the test half.
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 print(f"one split, positives found of {y_test.sum()}:")
 for name, estimator in estimators.items():
     for class_weight in (None, "balanced"):
-        y_pred = estimator.set_params(class_weight=class_weight).fit(X_train, y_train).predict(X_test)
-        print(f"  {name:<14} class_weight={str(class_weight):<9} {((y_pred == 1) & (y_test == 1)).sum():>3}")
+        y_pred = (
+            estimator.set_params(class_weight=class_weight)
+            .fit(X_train, y_train)
+            .predict(X_test)
+        )
+        print(
+            f"  {name:<14} class_weight={str(class_weight):<9} {((y_pred == 1) & (y_test == 1)).sum():>3}"
+        )
 
 # Then the same pairs on the same 20 folds.
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
@@ -57,9 +74,21 @@ metrics = {"precision": "precision", "recall": "recall", "F1": "f1"}
 print("20 folds, fold by fold:")
 for name, estimator in estimators.items():
     scores = {
-        class_weight: cross_validate(estimator.set_params(class_weight=class_weight), X, y, cv=cv, scoring=metrics)
+        class_weight: cross_validate(
+            estimator.set_params(class_weight=class_weight),
+            X,
+            y,
+            cv=cv,
+            scoring=metrics,
+        )
         for class_weight in (None, "balanced")
     }
     for metric in metrics:
-        compare(metric, f"weighted {name}", scores["balanced"][f"test_{metric}"],
-                name, scores[None][f"test_{metric}"], 5)
+        compare(
+            metric,
+            f"weighted {name}",
+            scores["balanced"][f"test_{metric}"],
+            name,
+            scores[None][f"test_{metric}"],
+            5,
+        )

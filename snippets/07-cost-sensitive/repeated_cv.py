@@ -1,4 +1,5 @@
 """Compare logistic regression with and without balanced class weights on the same 20 folds."""
+
 import numpy as np
 from scipy import stats
 from sklearn.datasets import make_classification
@@ -12,7 +13,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -40,12 +45,25 @@ X, y = make_classification(
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 # scikit-learn negates the Brier score so that higher is better; a positive
 # difference then means the first model's Brier score is lower.
-metrics = {"F1": "f1", "precision": "precision", "recall": "recall",
-           "ROC AUC": "roc_auc", "Brier": "neg_brier_score"}
+metrics = {
+    "F1": "f1",
+    "precision": "precision",
+    "recall": "recall",
+    "ROC AUC": "roc_auc",
+    "Brier": "neg_brier_score",
+}
 scores = {
-    class_weight: cross_validate(LogisticRegression(class_weight=class_weight), X, y, cv=cv, scoring=metrics)
+    class_weight: cross_validate(
+        LogisticRegression(class_weight=class_weight), X, y, cv=cv, scoring=metrics
+    )
     for class_weight in (None, "balanced")
 }
 for metric in metrics:
-    compare(metric, "balanced weights", scores["balanced"][f"test_{metric}"],
-            "no weights", scores[None][f"test_{metric}"], 5)
+    compare(
+        metric,
+        "balanced weights",
+        scores["balanced"][f"test_{metric}"],
+        "no weights",
+        scores[None][f"test_{metric}"],
+        5,
+    )

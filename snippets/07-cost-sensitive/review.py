@@ -1,4 +1,5 @@
 """Look behind the F-measure of the cost-sensitive model: precision, recall and its errors."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score
@@ -16,7 +17,9 @@ X, y = make_classification(
 X_train, X_test, y_train, y_test = train_test_split(
     X, y, test_size=0.5, stratify=y, random_state=1
 )
-y_pred = LogisticRegression(class_weight="balanced").fit(X_train, y_train).predict(X_test)
+y_pred = (
+    LogisticRegression(class_weight="balanced").fit(X_train, y_train).predict(X_test)
+)
 
 tn, fp, fn, tp = (int(n) for n in confusion_matrix(y_test, y_pred).ravel())
 print(f"precision: {precision_score(y_test, y_pred):.3f}")

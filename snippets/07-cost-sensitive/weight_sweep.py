@@ -1,4 +1,5 @@
 """Sweep the minority-class weight and watch precision, recall and F1 trade places."""
+
 import matplotlib.pyplot as plt
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression

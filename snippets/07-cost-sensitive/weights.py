@@ -1,4 +1,5 @@
 """Show the per-class weights that class_weight="balanced" gives the 1:100 training set."""
+
 from collections import Counter
 
 import numpy as np

@@ -1,4 +1,5 @@
 """Show that scoring="f1_micro" on two classes is plain accuracy, while scoring="f1" is about the rare class."""
+
 from sklearn.datasets import make_classification
 from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression

@@ -1,4 +1,5 @@
 """SMOTE before cross-validation (a leak) and inside it: which part of the leaky score is inflated, and why."""
+
 from collections import Counter
 
 import numpy as np
@@ -17,7 +18,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -62,11 +67,21 @@ synthetic = np.arange(len(X), len(X_smote))
 rng = np.random.default_rng(1)
 leak_only = []
 for train, test in cv.split(X, y):
-    added = rng.choice(synthetic, size=(y[train] == 0).sum() - (y[train] == 1).sum(), replace=False)
-    model = LogisticRegression().fit(X_smote[np.r_[train, added]], y_smote[np.r_[train, added]])
+    added = rng.choice(
+        synthetic, size=(y[train] == 0).sum() - (y[train] == 1).sum(), replace=False
+    )
+    model = LogisticRegression().fit(
+        X_smote[np.r_[train, added]], y_smote[np.r_[train, added]]
+    )
     leak_only.append(f1_score(y[test], model.predict(X[test])))
 
-print(f"SMOTE before CV: F1 = {leaky.mean():.3f}, a test fold {dict(Counter(y_smote[leaky_fold].tolist()))}")
-print(f"SMOTE inside CV: F1 = {fair.mean():.3f}, a test fold {dict(Counter(y[fair_fold].tolist()))}")
-print(f"leak only:       F1 = {np.mean(leak_only):.3f}, on the same real test folds as the pipeline")
+print(
+    f"SMOTE before CV: F1 = {leaky.mean():.3f}, a test fold {dict(Counter(y_smote[leaky_fold].tolist()))}"
+)
+print(
+    f"SMOTE inside CV: F1 = {fair.mean():.3f}, a test fold {dict(Counter(y[fair_fold].tolist()))}"
+)
+print(
+    f"leak only:       F1 = {np.mean(leak_only):.3f}, on the same real test folds as the pipeline"
+)
 compare("F1", "leak only", leak_only, "pipeline", fair, 5)

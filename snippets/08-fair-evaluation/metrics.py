@@ -1,4 +1,5 @@
 """Compare a no-skill model, logistic regression and SMOTE with threshold-free, precision-recall based metrics."""
+
 from imblearn.over_sampling import SMOTE
 from imblearn.pipeline import Pipeline
 from sklearn.datasets import make_classification
@@ -19,11 +20,15 @@ cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
 models = {
     "no skill (prior)": DummyClassifier(strategy="prior"),
     "logistic regression": LogisticRegression(),
-    "SMOTE + LR": Pipeline([("smote", SMOTE(random_state=1)), ("model", LogisticRegression())]),
+    "SMOTE + LR": Pipeline(
+        [("smote", SMOTE(random_state=1)), ("model", LogisticRegression())]
+    ),
 }
 metrics = {"average_precision": "AP", "roc_auc": "ROC AUC", "f1": "F1"}
 print(f"positive rate: {y.mean():.3f}")
 print(f"{'model':<20}" + "".join(f"{label:>9}" for label in metrics.values()))
 for name, model in models.items():
     scores = cross_validate(model, X, y, cv=cv, scoring=list(metrics))
-    print(f"{name:<20}" + "".join(f"{scores['test_' + m].mean():>9.3f}" for m in metrics))
+    print(
+        f"{name:<20}" + "".join(f"{scores['test_' + m].mean():>9.3f}" for m in metrics)
+    )

@@ -1,4 +1,5 @@
 """Compare two models on the same folds: paired differences, wins and losses, and a verdict."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 from imblearn.over_sampling import SMOTE
@@ -15,7 +16,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -43,11 +48,14 @@ X, y = make_classification(
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 models = {
     "plain LR": LogisticRegression(),
-    "SMOTE": Pipeline([("smote", SMOTE(random_state=1)), ("model", LogisticRegression())]),
+    "SMOTE": Pipeline(
+        [("smote", SMOTE(random_state=1)), ("model", LogisticRegression())]
+    ),
 }
 metrics = {"average_precision": "AP", "roc_auc": "ROC AUC", "f1": "F1"}
 scores = {
-    name: cross_validate(model, X, y, cv=cv, scoring=list(metrics)) for name, model in models.items()
+    name: cross_validate(model, X, y, cv=cv, scoring=list(metrics))
+    for name, model in models.items()
 }
 
 print("each model alone, mean and spread over the 20 folds:")
@@ -56,7 +64,14 @@ for name in models:
     print(f"  {name:<9} AP {ap.mean():.4f} ± {ap.std():.4f}")
 print("paired, fold by fold:")
 for metric, label in metrics.items():
-    compare(label, "SMOTE", scores["SMOTE"][f"test_{metric}"], "plain LR", scores["plain LR"][f"test_{metric}"], 5)
+    compare(
+        label,
+        "SMOTE",
+        scores["SMOTE"][f"test_{metric}"],
+        "plain LR",
+        scores["plain LR"][f"test_{metric}"],
+        5,
+    )
 
 fig, ax = plt.subplots(
     figsize=(6, 4),

@@ -1,4 +1,5 @@
 """Repeat the leak experiment with random undersampling: before cross-validation, and inside it."""
+
 from collections import Counter
 
 from imblearn.pipeline import Pipeline
@@ -21,10 +22,14 @@ cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
 X_under, y_under = RandomUnderSampler(random_state=1).fit_resample(X, y)
 before = cross_val_score(LogisticRegression(), X_under, y_under, scoring="f1", cv=cv)
 
-pipeline = Pipeline([("under", RandomUnderSampler(random_state=1)), ("model", LogisticRegression())])
+pipeline = Pipeline(
+    [("under", RandomUnderSampler(random_state=1)), ("model", LogisticRegression())]
+)
 inside = cross_val_score(pipeline, X, y, scoring="f1", cv=cv)
 
 _, before_test = next(cv.split(X_under, y_under))
 print(f"undersampled before CV: F1 = {before.mean():.3f} ± {before.std():.3f}")
-print(f"  a test fold:          {dict(sorted(Counter(y_under[before_test].tolist()).items()))}")
+print(
+    f"  a test fold:          {dict(sorted(Counter(y_under[before_test].tolist()).items()))}"
+)
 print(f"undersampled inside CV: F1 = {inside.mean():.3f} ± {inside.std():.3f}")

@@ -1,4 +1,5 @@
 """Choose the threshold that minimises an explicit cost (a missed positive costs 20 false alarms), and compare it fairly."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy import stats
@@ -29,7 +30,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -65,20 +70,48 @@ models = {
     ),
 }
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
-saved = {name: cross_val_score(model, X, y, cv=cv, scoring=cost_scorer) for name, model in models.items()}
+saved = {
+    name: cross_val_score(model, X, y, cv=cv, scoring=cost_scorer)
+    for name, model in models.items()
+}
 
 print(f"cost-ratio threshold: {theory:.3f}")
 for name, scores in saved.items():
     print(f"{name:<16} mean cost per test fold {-scores.mean():7.1f}")
-compare("cost", "cost ratio", saved["cost ratio"], "threshold 0.5", saved["threshold 0.5"], 5)
-compare("cost", "tuned threshold", saved["tuned threshold"], "threshold 0.5", saved["threshold 0.5"], 5)
-compare("cost", "cost ratio", saved["cost ratio"], "tuned threshold", saved["tuned threshold"], 5)
+compare(
+    "cost",
+    "cost ratio",
+    saved["cost ratio"],
+    "threshold 0.5",
+    saved["threshold 0.5"],
+    5,
+)
+compare(
+    "cost",
+    "tuned threshold",
+    saved["tuned threshold"],
+    "threshold 0.5",
+    saved["threshold 0.5"],
+    5,
+)
+compare(
+    "cost",
+    "cost ratio",
+    saved["cost ratio"],
+    "tuned threshold",
+    saved["tuned threshold"],
+    5,
+)
 
 # The cost of every threshold, averaged over the same test folds.
 grid = np.linspace(0.005, 0.995, 199)
 curves = []
 for train, test in cv.split(X, y):
-    proba = clone(models["threshold 0.5"]).fit(X[train], y[train]).predict_proba(X[test])[:, 1]
+    proba = (
+        clone(models["threshold 0.5"])
+        .fit(X[train], y[train])
+        .predict_proba(X[test])[:, 1]
+    )
     curves.append([total_cost(y[test], (proba >= t).astype(int)) for t in grid])
 fig, ax = plt.subplots(
     figsize=(6, 4),

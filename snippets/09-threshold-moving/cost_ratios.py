@@ -1,4 +1,5 @@
 """Tune the threshold for several costs of a missed positive and compare with the cost-ratio rule."""
+
 import numpy as np
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
@@ -21,12 +22,16 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 print(f"positives in the test half: {y_test.sum()}")
 print(f"{'FN cost':>7} {'tuned':>7} {'ratio':>7} {'recall':>7} {'alarms':>7}")
 for cost_false_negative in (1, 5, 20, 100):
     # Extra keyword arguments of make_scorer are passed on to total_cost.
-    scorer = make_scorer(total_cost, greater_is_better=False, cost_false_negative=cost_false_negative)
+    scorer = make_scorer(
+        total_cost, greater_is_better=False, cost_false_negative=cost_false_negative
+    )
     tuned = TunedThresholdClassifierCV(
         LogisticRegression(), scoring=scorer, thresholds=30, random_state=1
     ).fit(X_train, y_train)

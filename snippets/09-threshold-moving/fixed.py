@@ -1,4 +1,5 @@
 """Move the decision threshold by hand with FixedThresholdClassifier and watch precision and recall trade places."""
+
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import (

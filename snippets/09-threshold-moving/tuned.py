@@ -1,4 +1,5 @@
 """Let TunedThresholdClassifierCV pick the threshold that maximises F1, and compare it fairly with 0.5 and with a fixed shortlist."""
+
 from collections import Counter
 
 import numpy as np
@@ -20,7 +21,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -77,10 +82,28 @@ print(
     f"tuned threshold over the 20 training folds: min {min(chosen):.3f}, "
     f"median {np.median(chosen):.3f}, max {max(chosen):.3f}"
 )
-picked = Counter(fitted.best_params_["threshold"] for fitted in results["best of four"]["estimator"])
+picked = Counter(
+    fitted.best_params_["threshold"] for fitted in results["best of four"]["estimator"]
+)
 print(f"best of four, threshold picked in each training fold: {dict(picked)}")
 
 f1 = {name: scores["test_f1"] for name, scores in results.items()}
-compare("F1", "tuned threshold", f1["tuned threshold"], "threshold 0.5", f1["threshold 0.5"], 5)
-compare("F1", "best of four", f1["best of four"], "threshold 0.5", f1["threshold 0.5"], 5)
-compare("F1", "tuned threshold", f1["tuned threshold"], "best of four", f1["best of four"], 5)
+compare(
+    "F1",
+    "tuned threshold",
+    f1["tuned threshold"],
+    "threshold 0.5",
+    f1["threshold 0.5"],
+    5,
+)
+compare(
+    "F1", "best of four", f1["best of four"], "threshold 0.5", f1["threshold 0.5"], 5
+)
+compare(
+    "F1",
+    "tuned threshold",
+    f1["tuned threshold"],
+    "best of four",
+    f1["best of four"],
+    5,
+)

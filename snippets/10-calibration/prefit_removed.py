@@ -1,4 +1,5 @@
 """Show what happens with the old way of calibrating a fitted model, cv="prefit"."""
+
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression

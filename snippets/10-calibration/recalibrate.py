@@ -1,4 +1,5 @@
 """Recalibrate fitted models on held-out data with CalibratedClassifierCV and FrozenEstimator."""
+
 import matplotlib.pyplot as plt
 from imblearn.pipeline import Pipeline
 from imblearn.under_sampling import RandomUnderSampler
@@ -19,7 +20,9 @@ X, y = make_classification(
     random_state=1,
 )
 # Half to train, a quarter to calibrate, a quarter to test.
-X_train, X_rest, y_train, y_rest = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_rest, y_train, y_rest = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 X_calib, X_test, y_calib, y_test = train_test_split(
     X_rest, y_rest, test_size=0.5, stratify=y_rest, random_state=1
 )
@@ -36,7 +39,9 @@ fig, ax = plt.subplots(
     "model: every curve rises steadily, so the order of the examples is kept, while the "
     "undersampled and class-weighted models' probabilities are pulled far down.",
 )
-print(f"{'model':<13} {'Brier before':>12} {'after':>7} {'ROC AUC before':>14} {'after':>7}")
+print(
+    f"{'model':<13} {'Brier before':>12} {'after':>7} {'ROC AUC before':>14} {'after':>7}"
+)
 for name, model in models.items():
     model.fit(X_train, y_train)
     # FrozenEstimator keeps the fitted model as it is; only the sigmoid is fitted here.

@@ -1,4 +1,5 @@
 """Compare the calibration of a plain, an undersampled and a class-weighted logistic regression."""
+
 import matplotlib.pyplot as plt
 from imblearn.pipeline import Pipeline
 from imblearn.under_sampling import RandomUnderSampler
@@ -17,7 +18,9 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 models = {
     "plain": LogisticRegression(),
     "undersampled": Pipeline(
@@ -26,7 +29,9 @@ models = {
     "class_weight": LogisticRegression(class_weight="balanced"),
 }
 fig, (ax, ax_hist) = plt.subplots(
-    1, 2, figsize=(10, 4.2),
+    1,
+    2,
+    figsize=(10, 4.2),
     label="Left: reliability diagram on the test half, five bins. The plain logistic "
     "regression lies near or above the diagonal, its upper bins resting on few examples; the undersampled and class-weighted ones lie far "
     "below it, predicting much higher probabilities than the observed frequency of the "
@@ -44,7 +49,9 @@ for name, model in models.items():
     )
     # Few test examples get a high probability, so use few bins to keep each one readable.
     CalibrationDisplay.from_predictions(y_test, proba, n_bins=5, name=name, ax=ax)
-    ax_hist.hist(proba, bins=20, range=(0, 1), histtype="step", linewidth=1.5, label=name)
+    ax_hist.hist(
+        proba, bins=20, range=(0, 1), histtype="step", linewidth=1.5, label=name
+    )
 ax.set_title("Reliability diagram (test half)")
 ax.legend(loc="upper left")
 ax_hist.set_yscale("log")

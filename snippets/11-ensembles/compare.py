@@ -1,4 +1,5 @@
 """Compare imbalanced-learn's balanced ensembles with a plain random forest and gradient boosting, fairly."""
+
 import matplotlib.pyplot as plt
 from imblearn.ensemble import (
     BalancedBaggingClassifier,
@@ -34,21 +35,35 @@ models = {
     "random forest": RandomForestClassifier(n_estimators=50, random_state=1),
     "gradient boosting": HistGradientBoostingClassifier(random_state=1),
     "balanced random forest": BalancedRandomForestClassifier(
-        n_estimators=50, sampling_strategy="all", replacement=True, bootstrap=False, random_state=1
+        n_estimators=50,
+        sampling_strategy="all",
+        replacement=True,
+        bootstrap=False,
+        random_state=1,
     ),
     "balanced bagging": BalancedBaggingClassifier(
-        estimator=DecisionTreeClassifier(), n_estimators=10, sampling_strategy="auto",
-        replacement=False, random_state=1,
+        estimator=DecisionTreeClassifier(),
+        n_estimators=10,
+        sampling_strategy="auto",
+        replacement=False,
+        random_state=1,
     ),
     # Ten balanced subsets, each boosted for ten rounds.
     "easy ensemble": EasyEnsembleClassifier(
-        n_estimators=10, estimator=AdaBoostClassifier(n_estimators=10),
-        sampling_strategy="auto", replacement=False, random_state=1,
+        n_estimators=10,
+        estimator=AdaBoostClassifier(n_estimators=10),
+        sampling_strategy="auto",
+        replacement=False,
+        random_state=1,
     ),
     # With a one-split stump and learning_rate=1 (the defaults), boosting stops after one round here.
     "RUSBoost": RUSBoostClassifier(
-        estimator=DecisionTreeClassifier(max_depth=3), n_estimators=50, learning_rate=0.1,
-        sampling_strategy="auto", replacement=False, random_state=1,
+        estimator=DecisionTreeClassifier(max_depth=3),
+        n_estimators=50,
+        learning_rate=0.1,
+        sampling_strategy="auto",
+        replacement=False,
+        random_state=1,
     ),
 }
 metrics = {
@@ -68,14 +83,19 @@ for name, model in models.items():
     print(f"{name:<24}" + "".join(f"{results[name][m]:>10.4f}" for m in metrics))
 
 fig, axes = plt.subplots(
-    1, 3, figsize=(10, 3.6), sharey=True,
+    1,
+    3,
+    figsize=(10, 3.6),
+    sharey=True,
     label="Three bar charts, F1, average precision and Brier score, for six tree "
     "ensembles; the values are those in the printed table.",
 )
 names = list(models)
 for ax, metric in zip(axes, ["f1", "average_precision", "neg_brier_score"]):
     ax.barh(names, [results[n][metric] for n in names], color="tab:blue")
-    ax.set_title(metrics[metric] + (" (lower is better)" if metric == "neg_brier_score" else ""))
+    ax.set_title(
+        metrics[metric] + (" (lower is better)" if metric == "neg_brier_score" else "")
+    )
 axes[0].invert_yaxis()
 fig.tight_layout()
 plt.show()

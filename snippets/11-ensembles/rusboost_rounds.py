@@ -1,4 +1,5 @@
 """Count the boosting rounds RUSBoost keeps, with its default settings and with the settings of the comparison."""
+
 from imblearn.ensemble import RUSBoostClassifier
 from sklearn.datasets import make_classification
 from sklearn.metrics import average_precision_score
@@ -14,17 +15,25 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 models = {
     "defaults": RUSBoostClassifier(
         n_estimators=50, sampling_strategy="auto", replacement=False, random_state=1
     ),
     "depth-3 trees, rate 0.1": RUSBoostClassifier(
-        estimator=DecisionTreeClassifier(max_depth=3), n_estimators=50, learning_rate=0.1,
-        sampling_strategy="auto", replacement=False, random_state=1,
+        estimator=DecisionTreeClassifier(max_depth=3),
+        n_estimators=50,
+        learning_rate=0.1,
+        sampling_strategy="auto",
+        replacement=False,
+        random_state=1,
     ),
 }
 for name, model in models.items():
     model.fit(X_train, y_train)
     ap = average_precision_score(y_test, model.predict_proba(X_test)[:, 1])
-    print(f"{name:<24} rounds kept: {len(model.estimators_):>2} of 50   test AP: {ap:.3f}")
+    print(
+        f"{name:<24} rounds kept: {len(model.estimators_):>2} of 50   test AP: {ap:.3f}"
+    )

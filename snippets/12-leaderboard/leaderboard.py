@@ -1,4 +1,5 @@
 """Every technique of the course under one protocol, on three datasets, each compared fold by fold with plain logistic regression."""
+
 from collections import Counter
 
 import numpy as np
@@ -24,7 +25,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -51,14 +56,23 @@ def logistic(sampler=None, **kwargs):
 def datasets():
     """The course's synthetic 1:100 data, and two real datasets made imbalanced."""
     X, y = make_classification(
-        n_samples=10_000, n_features=2, n_redundant=0, n_clusters_per_class=1,
-        weights=[0.99], flip_y=0, random_state=1,
+        n_samples=10_000,
+        n_features=2,
+        n_redundant=0,
+        n_clusters_per_class=1,
+        weights=[0.99],
+        flip_y=0,
+        random_state=1,
     )
     yield "synthetic", X, y
     X, digit = load_digits(return_X_y=True)
     yield "digits, 8 against the rest", X, (digit == 8).astype(int)
     X, progression = load_diabetes(return_X_y=True)
-    yield "diabetes, top 10% against the rest", X, (progression > np.percentile(progression, 90)).astype(int)
+    yield (
+        "diabetes, top 10% against the rest",
+        X,
+        (progression > np.percentile(progression, 90)).astype(int),
+    )
 
 
 models = {
@@ -68,7 +82,9 @@ models = {
     "SMOTE": logistic(SMOTE(random_state=1)),
     "SMOTEENN": logistic(SMOTEENN(random_state=1)),
     "SMOTETomek": logistic(SMOTETomek(random_state=1)),
-    "tuned threshold": TunedThresholdClassifierCV(logistic(), scoring="f1", thresholds=30, random_state=1),
+    "tuned threshold": TunedThresholdClassifierCV(
+        logistic(), scoring="f1", thresholds=30, random_state=1
+    ),
     "gradient boosting": HistGradientBoostingClassifier(random_state=1),
 }
 metrics = {
@@ -90,13 +106,28 @@ cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 
 for dataset, X, y in datasets():
     print(f"== {dataset}: {dict(sorted(Counter(y.tolist()).items()))}")
-    scores = {name: cross_validate(model, X, y, cv=cv, scoring=list(metrics)) for name, model in models.items()}
+    scores = {
+        name: cross_validate(model, X, y, cv=cv, scoring=list(metrics))
+        for name, model in models.items()
+    }
     print(f"{'model':<18}" + "".join(f"{label:>10}" for label in metrics.values()))
     for name in models:
         # Scorers are "greater is better", so the Brier score comes back negated.
-        print(f"{name:<18}" + "".join(f"{abs(scores[name][f'test_{m}'].mean()):>10.4f}" for m in metrics))
+        print(
+            f"{name:<18}"
+            + "".join(
+                f"{abs(scores[name][f'test_{m}'].mean()):>10.4f}" for m in metrics
+            )
+        )
     # The negated Brier score is "greater is better" too, so a positive
     # difference means the model's probabilities beat plain LR's.
     for metric, names in versus_plain.items():
         for name in names:
-            compare(metrics[metric], name, scores[name][f"test_{metric}"], "plain LR", scores["plain LR"][f"test_{metric}"], 5)
+            compare(
+                metrics[metric],
+                name,
+                scores[name][f"test_{metric}"],
+                "plain LR",
+                scores["plain LR"][f"test_{metric}"],
+                5,
+            )

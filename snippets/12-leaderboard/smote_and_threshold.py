@@ -1,4 +1,5 @@
 """Tune the threshold of the SMOTE pipeline on the diabetes data, and compare it fold by fold with the tuned plain model."""
+
 import numpy as np
 from imblearn.over_sampling import SMOTE
 from imblearn.pipeline import Pipeline
@@ -19,7 +20,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -40,17 +45,39 @@ y = (progression > np.percentile(progression, 90)).astype(int)
 
 def tuned(*sampler):
     """Scale, optionally resample, fit a logistic regression; tune the threshold for F1."""
-    steps = [("scale", StandardScaler()), *[("sample", s) for s in sampler], ("model", LogisticRegression())]
+    steps = [
+        ("scale", StandardScaler()),
+        *[("sample", s) for s in sampler],
+        ("model", LogisticRegression()),
+    ]
     # The tuner refits the whole pipeline, so SMOTE still sees training data only.
-    return TunedThresholdClassifierCV(Pipeline(steps), scoring="f1", thresholds=30, random_state=1)
+    return TunedThresholdClassifierCV(
+        Pipeline(steps), scoring="f1", thresholds=30, random_state=1
+    )
 
 
 models = {"tuned plain LR": tuned(), "tuned SMOTE": tuned(SMOTE(random_state=1))}
 metrics = {"f1": "F1", "average_precision": "AP", "neg_brier_score": "Brier"}
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
-scores = {name: cross_validate(model, X, y, cv=cv, scoring=list(metrics)) for name, model in models.items()}
+scores = {
+    name: cross_validate(model, X, y, cv=cv, scoring=list(metrics))
+    for name, model in models.items()
+}
 for name in models:
-    print(f"{name:<15}" + "".join(f" {label} {abs(scores[name][f'test_{m}'].mean()):.4f}" for m, label in metrics.items()))
+    print(
+        f"{name:<15}"
+        + "".join(
+            f" {label} {abs(scores[name][f'test_{m}'].mean()):.4f}"
+            for m, label in metrics.items()
+        )
+    )
 # Brier comes back negated ("greater is better"): a positive difference means SMOTE's is lower.
 for metric, label in metrics.items():
-    compare(label, "tuned SMOTE", scores["tuned SMOTE"][f"test_{metric}"], "tuned plain LR", scores["tuned plain LR"][f"test_{metric}"], 5)
+    compare(
+        label,
+        "tuned SMOTE",
+        scores["tuned SMOTE"][f"test_{metric}"],
+        "tuned plain LR",
+        scores["tuned plain LR"][f"test_{metric}"],
+        5,
+    )

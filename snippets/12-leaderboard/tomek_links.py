@@ -1,4 +1,5 @@
 """Count what the Tomek-link cleaning of SMOTETomek removes after SMOTE, on the digits and on the synthetic data."""
+
 from collections import Counter
 
 from imblearn.combine import SMOTETomek
@@ -7,14 +8,24 @@ from sklearn.datasets import load_digits, make_classification
 from sklearn.preprocessing import StandardScaler
 
 X_synthetic, y_synthetic = make_classification(
-    n_samples=10_000, n_features=2, n_redundant=0, n_clusters_per_class=1,
-    weights=[0.99], flip_y=0, random_state=1,
+    n_samples=10_000,
+    n_features=2,
+    n_redundant=0,
+    n_clusters_per_class=1,
+    weights=[0.99],
+    flip_y=0,
+    random_state=1,
 )
 X_digits, digit = load_digits(return_X_y=True)
-for name, X, y in [("synthetic", X_synthetic, y_synthetic), ("digits", X_digits, (digit == 8).astype(int))]:
+for name, X, y in [
+    ("synthetic", X_synthetic, y_synthetic),
+    ("digits", X_digits, (digit == 8).astype(int)),
+]:
     X = StandardScaler().fit_transform(X)  # as in the leaderboard's pipelines
     _, y_smote = SMOTE(random_state=1).fit_resample(X, y)
     _, y_both = SMOTETomek(random_state=1).fit_resample(X, y)
     removed = len(y_smote) - len(y_both)
-    print(f"{name:<10} after SMOTE {dict(Counter(y_smote.tolist()))}, after SMOTETomek "
-          f"{dict(Counter(y_both.tolist()))}: {removed} rows removed")
+    print(
+        f"{name:<10} after SMOTE {dict(Counter(y_smote.tolist()))}, after SMOTETomek "
+        f"{dict(Counter(y_both.tolist()))}: {removed} rows removed"
+    )

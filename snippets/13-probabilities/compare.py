@@ -1,4 +1,5 @@
 """Corrected, recalibrated and plain probabilities on the same 20 folds, judged by log loss."""
+
 import numpy as np
 from imblearn.pipeline import Pipeline
 from imblearn.under_sampling import RandomUnderSampler
@@ -16,7 +17,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -46,17 +51,32 @@ X, y = make_classification(
     random_state=1,
 )
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
-losses = {name: [] for name in ["plain LR", "undersampling", "undersampling + formula",
-                                "undersampling + recalibration", "class_weight + shift"]}
+losses = {
+    name: []
+    for name in [
+        "plain LR",
+        "undersampling",
+        "undersampling + formula",
+        "undersampling + recalibration",
+        "class_weight + shift",
+    ]
+}
 for train, test in cv.split(X, y):
     X_train, y_train, X_test, y_test = X[train], y[train], X[test], y[test]
     plain = LogisticRegression().fit(X_train, y_train)
     sampler = RandomUnderSampler(random_state=1)
-    under = Pipeline([("under", sampler), ("model", LogisticRegression())]).fit(X_train, y_train)
+    under = Pipeline([("under", sampler), ("model", LogisticRegression())]).fit(
+        X_train, y_train
+    )
     beta = (y_train == 0)[sampler.sample_indices_].sum() / (y_train == 0).sum()
     # Sigmoid recalibration by an inner 3-fold cross-validation, as in lesson 10.
     recalibrated = CalibratedClassifierCV(
-        Pipeline([("under", RandomUnderSampler(random_state=1)), ("model", LogisticRegression())]),
+        Pipeline(
+            [
+                ("under", RandomUnderSampler(random_state=1)),
+                ("model", LogisticRegression()),
+            ]
+        ),
         method="sigmoid",
         cv=3,
     ).fit(X_train, y_train)
@@ -68,7 +88,8 @@ for train, test in cv.split(X, y):
         "undersampling": p_under,
         "undersampling + formula": prior_corrected(p_under, beta),
         "undersampling + recalibration": recalibrated.predict_proba(X_test)[:, 1],
-        "class_weight + shift": 1 / (1 + np.exp(np.log(weight_ratio) - weighted.decision_function(X_test))),
+        "class_weight + shift": 1
+        / (1 + np.exp(np.log(weight_ratio) - weighted.decision_function(X_test))),
     }
     for name, p in probabilities.items():
         losses[name].append(log_loss(y_test, p, labels=[0, 1]))
@@ -79,7 +100,18 @@ for name, values in losses.items():
 print()
 # Lower log loss is better, so compare the negated losses: a positive difference favours the first model.
 score = {name: -np.asarray(values) for name, values in losses.items()}
-for name in ["undersampling", "undersampling + formula", "undersampling + recalibration", "class_weight + shift"]:
+for name in [
+    "undersampling",
+    "undersampling + formula",
+    "undersampling + recalibration",
+    "class_weight + shift",
+]:
     compare("log loss", name, score[name], "plain LR", score["plain LR"], n_splits=5)
-compare("log loss", "undersampling + formula", score["undersampling + formula"],
-        "undersampling + recalibration", score["undersampling + recalibration"], n_splits=5)
+compare(
+    "log loss",
+    "undersampling + formula",
+    score["undersampling + formula"],
+    "undersampling + recalibration",
+    score["undersampling + recalibration"],
+    n_splits=5,
+)

@@ -1,4 +1,5 @@
 """Undersampling and class weights inflate predicted probabilities; two formulas undo the shift."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 from imblearn.under_sampling import RandomUnderSampler
@@ -16,7 +17,9 @@ X, y = make_classification(
     flip_y=0,
     random_state=1,
 )
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 
 plain = LogisticRegression().fit(X_train, y_train)
 
@@ -44,7 +47,9 @@ probabilities = {
     "class_weight, corrected": p_weighted_corrected,
 }
 for name, p in probabilities.items():
-    print(f"{name:<26} {p.mean():>9.4f} {brier_score_loss(y_test, p):>7.4f} {log_loss(y_test, p):>9.4f}")
+    print(
+        f"{name:<26} {p.mean():>9.4f} {brier_score_loss(y_test, p):>7.4f} {log_loss(y_test, p):>9.4f}"
+    )
 
 fig, ax = plt.subplots(
     figsize=(5, 5),

@@ -1,4 +1,5 @@
 """Exercise: does the undersampling formula also repair the probabilities of a model trained after SMOTE?"""
+
 import numpy as np
 from imblearn.over_sampling import SMOTE
 from scipy import stats
@@ -7,13 +8,18 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
     diff = np.asarray(scores_a) - np.asarray(scores_b)
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -57,7 +63,19 @@ for train, test in cv.split(X, y):
 for name, values in losses.items():
     print(f"{name:<16} log loss {np.mean(values):.4f}")
 # Lower log loss is better: negate so that a positive difference favours the first model.
-compare("log loss", "SMOTE + formula", -np.asarray(losses["SMOTE + formula"]),
-        "plain LR", -np.asarray(losses["plain LR"]), n_splits=5)
-compare("log loss", "SMOTE + formula", -np.asarray(losses["SMOTE + formula"]),
-        "SMOTE", -np.asarray(losses["SMOTE"]), n_splits=5)
+compare(
+    "log loss",
+    "SMOTE + formula",
+    -np.asarray(losses["SMOTE + formula"]),
+    "plain LR",
+    -np.asarray(losses["plain LR"]),
+    n_splits=5,
+)
+compare(
+    "log loss",
+    "SMOTE + formula",
+    -np.asarray(losses["SMOTE + formula"]),
+    "SMOTE",
+    -np.asarray(losses["SMOTE"]),
+    n_splits=5,
+)

@@ -1,4 +1,5 @@
 """A decision curve: net benefit of acting on a model's probabilities at each threshold probability."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy import stats
@@ -6,13 +7,18 @@ from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, train_test_split
 
+
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
     diff = np.asarray(scores_a) - np.asarray(scores_b)
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -36,20 +42,40 @@ def net_benefit(y_true, p, threshold):
 
 
 X, y = make_classification(
-    n_samples=20_000, n_features=10, n_informative=4, weights=[0.97],
-    n_clusters_per_class=1, class_sep=0.3, flip_y=0, random_state=1,
+    n_samples=20_000,
+    n_features=10,
+    n_informative=4,
+    weights=[0.97],
+    n_clusters_per_class=1,
+    class_sep=0.3,
+    flip_y=0,
+    random_state=1,
 )
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
-models = {"plain LR": LogisticRegression(), "class_weight": LogisticRegression(class_weight="balanced")}
-probabilities = {name: m.fit(X_train, y_train).predict_proba(X_test)[:, 1] for name, m in models.items()}
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
+models = {
+    "plain LR": LogisticRegression(),
+    "class_weight": LogisticRegression(class_weight="balanced"),
+}
+probabilities = {
+    name: m.fit(X_train, y_train).predict_proba(X_test)[:, 1]
+    for name, m in models.items()
+}
 grid = np.linspace(0.01, 0.5, 50)
-curves = {name: [net_benefit(y_test, p, t) for t in grid] for name, p in probabilities.items()}
+curves = {
+    name: [net_benefit(y_test, p, t) for t in grid] for name, p in probabilities.items()
+}
 curves["flag everyone"] = [net_benefit(y_test, np.ones_like(y_test), t) for t in grid]
 curves["flag no one"] = [0.0] * len(grid)
 
-print(f"{'threshold':<14}" + "".join(f"{t:>8.2f}" for t in (0.02, 0.05, 0.10, 0.20, 0.30)))
+print(
+    f"{'threshold':<14}" + "".join(f"{t:>8.2f}" for t in (0.02, 0.05, 0.10, 0.20, 0.30))
+)
 for name, curve in curves.items():
-    picks = [curve[int(np.argmin(np.abs(grid - t)))] for t in (0.02, 0.05, 0.10, 0.20, 0.30)]
+    picks = [
+        curve[int(np.argmin(np.abs(grid - t)))] for t in (0.02, 0.05, 0.10, 0.20, 0.30)
+    ]
     print(f"{name:<14}" + "".join(f"{v:>8.4f}" for v in picks))
 
 fig, ax = plt.subplots(
@@ -59,7 +85,12 @@ fig, ax = plt.subplots(
     "one is zero; plain logistic regression stays above both; the class-weighted model, read as "
     "if its probabilities were calibrated, drops below zero within a few hundredths too.",
 )
-for name, style in [("plain LR", "-"), ("class_weight", "--"), ("flag everyone", ":"), ("flag no one", "-.")]:
+for name, style in [
+    ("plain LR", "-"),
+    ("class_weight", "--"),
+    ("flag everyone", ":"),
+    ("flag no one", "-."),
+]:
     ax.plot(grid, curves[name], style, label=name)
 ax.set_ylim(-0.06, y_test.mean() * 1.1)
 ax.set_xlabel("threshold probability")
@@ -74,4 +105,11 @@ for train, test in cv.split(X, y):
     for name, model in models.items():
         p = model.fit(X[train], y[train]).predict_proba(X[test])[:, 1]
         at_ten[name].append(net_benefit(y[test], p, 0.10))
-compare("net benefit at 0.10", "class_weight", at_ten["class_weight"], "plain LR", at_ten["plain LR"], n_splits=5)
+compare(
+    "net benefit at 0.10",
+    "class_weight",
+    at_ten["class_weight"],
+    "plain LR",
+    at_ten["plain LR"],
+    n_splits=5,
+)

@@ -1,4 +1,5 @@
 """imbalanced-learn's classification_report_imbalanced, the geometric mean and MCC for four ways of deciding."""
+
 import numpy as np
 from imblearn.metrics import classification_report_imbalanced, geometric_mean_score
 from sklearn.datasets import make_classification
@@ -7,12 +8,24 @@ from sklearn.metrics import f1_score, matthews_corrcoef, precision_score, recall
 from sklearn.model_selection import train_test_split
 
 X, y = make_classification(
-    n_samples=20_000, n_features=10, n_informative=4, weights=[0.97],
-    n_clusters_per_class=1, class_sep=0.3, flip_y=0, random_state=1,
+    n_samples=20_000,
+    n_features=10,
+    n_informative=4,
+    weights=[0.97],
+    n_clusters_per_class=1,
+    class_sep=0.3,
+    flip_y=0,
+    random_state=1,
 )
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, stratify=y, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(
+    X, y, test_size=0.5, stratify=y, random_state=1
+)
 p_plain = LogisticRegression().fit(X_train, y_train).predict_proba(X_test)[:, 1]
-p_weighted = LogisticRegression(class_weight="balanced").fit(X_train, y_train).predict_proba(X_test)[:, 1]
+p_weighted = (
+    LogisticRegression(class_weight="balanced")
+    .fit(X_train, y_train)
+    .predict_proba(X_test)[:, 1]
+)
 decisions = {
     "plain, 0.5": p_plain >= 0.5,
     "plain, 0.1": p_plain >= 0.1,
@@ -20,9 +33,15 @@ decisions = {
     "flag everyone": np.ones_like(y_test, dtype=bool),
 }
 print("plain logistic regression, threshold 0.1:")
-print(classification_report_imbalanced(y_test, decisions["plain, 0.1"].astype(int), digits=3))
+print(
+    classification_report_imbalanced(
+        y_test, decisions["plain, 0.1"].astype(int), digits=3
+    )
+)
 # Cost per case with the matrix of the expected-cost example: review 1, missed positive 10.
-print(f"{'decision':<18} {'alarms':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'G-mean':>7} {'MCC':>7} {'cost':>6}")
+print(
+    f"{'decision':<18} {'alarms':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'G-mean':>7} {'MCC':>7} {'cost':>6}"
+)
 for name, flagged in decisions.items():
     y_pred = flagged.astype(int)
     cost = (y_pred.sum() + 10 * np.sum((y_pred == 0) & (y_test == 1))) / len(y_test)

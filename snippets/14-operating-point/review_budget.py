@@ -1,9 +1,11 @@
 """A team can review 50 cases a day: judge the models by precision@k and recall@k, not at a threshold."""
+
 import numpy as np
 from scipy import stats
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -11,7 +13,11 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -34,12 +40,21 @@ def precision_recall_at_k(y_true, scores, k):
 
 
 X, y = make_classification(
-    n_samples=20_000, n_features=10, n_informative=4, weights=[0.97],
-    n_clusters_per_class=1, class_sep=0.3, flip_y=0, random_state=1,
+    n_samples=20_000,
+    n_features=10,
+    n_informative=4,
+    weights=[0.97],
+    n_clusters_per_class=1,
+    class_sep=0.3,
+    flip_y=0,
+    random_state=1,
 )
 BUDGETS = [10, 25, 50, 100, 200, 400]
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
-models = {"plain LR": LogisticRegression(), "class_weight": LogisticRegression(class_weight="balanced")}
+models = {
+    "plain LR": LogisticRegression(),
+    "class_weight": LogisticRegression(class_weight="balanced"),
+}
 at_k = {name: {k: [] for k in BUDGETS} for name in models}
 for train, test in cv.split(X, y):
     for name, model in models.items():
@@ -47,11 +62,19 @@ for train, test in cv.split(X, y):
         for k in BUDGETS:
             at_k[name][k].append(precision_recall_at_k(y[test], scores, k))
 print(f"each test fold: {len(test)} cases, {y[test].sum()} of them positive")
-print(f"{'reviewed (k)':>12} {'precision@k':>11} {'recall@k':>9}   (plain LR, mean of 20 folds)")
+print(
+    f"{'reviewed (k)':>12} {'precision@k':>11} {'recall@k':>9}   (plain LR, mean of 20 folds)"
+)
 for k in BUDGETS:
     precision, recall = np.mean(at_k["plain LR"][k], axis=0)
     print(f"{k:>12} {precision:>11.3f} {recall:>9.3f}")
 print()
 precision_at_50 = {name: [p for p, _ in at_k[name][50]] for name in models}
-compare("precision@50", "class_weight", precision_at_50["class_weight"],
-        "plain LR", precision_at_50["plain LR"], n_splits=5)
+compare(
+    "precision@50",
+    "class_weight",
+    precision_at_50["class_weight"],
+    "plain LR",
+    precision_at_50["plain LR"],
+    n_splits=5,
+)

@@ -1,4 +1,5 @@
 """Nested cross-validation: how well does the whole tuning procedure do, and how optimistic is its best score?"""
+
 import numpy as np
 from imblearn.pipeline import Pipeline
 from imblearn.under_sampling import RandomUnderSampler
@@ -14,13 +15,18 @@ from sklearn.model_selection import (
     train_test_split,
 )
 
+
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
     diff = np.asarray(scores_a) - np.asarray(scores_b)
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -36,12 +42,20 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
 
 
 population_X, population_y = make_classification(
-    n_samples=40_000, n_features=10, n_informative=4, weights=[0.95],
-    n_clusters_per_class=1, class_sep=0.5, flip_y=0, random_state=1,
+    n_samples=40_000,
+    n_features=10,
+    n_informative=4,
+    weights=[0.95],
+    n_clusters_per_class=1,
+    class_sep=0.5,
+    flip_y=0,
+    random_state=1,
 )
 X, y = population_X[:4_000], population_y[:4_000]  # the 4,000 labelled cases we have
 # The same untouched test set as before: nested CV uses the development set only.
-X_dev, X_test, y_dev, y_test = train_test_split(X, y, test_size=0.25, stratify=y, random_state=1)
+X_dev, X_test, y_dev, y_test = train_test_split(
+    X, y, test_size=0.25, stratify=y, random_state=1
+)
 
 thresholds = [0.2, 0.4, 0.6, 0.8]
 grid = [
@@ -57,14 +71,18 @@ grid = [
     },
 ]
 search = GridSearchCV(
-    FixedThresholdClassifier(Pipeline([("sample", "passthrough"), ("model", LogisticRegression())])),
+    FixedThresholdClassifier(
+        Pipeline([("sample", "passthrough"), ("model", LogisticRegression())])
+    ),
     grid,
     scoring="f1",
     cv=StratifiedKFold(3, shuffle=True, random_state=1),
 )
 # Outer folds: the search runs again inside each training part and never sees its test part.
 outer = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
-nested = cross_validate(search, X_dev, y_dev, cv=outer, scoring="f1", return_estimator=True)
+nested = cross_validate(
+    search, X_dev, y_dev, cv=outer, scoring="f1", return_estimator=True
+)
 inner_best = [fitted.best_score_ for fitted in nested["estimator"]]
 plain = cross_validate(LogisticRegression(), X_dev, y_dev, cv=outer, scoring="f1")
 
@@ -72,5 +90,19 @@ print(f"inner best score, mean over outer folds: {np.mean(inner_best):.3f}")
 print(f"nested estimate (outer test folds):      {nested['test_score'].mean():.3f}")
 print(f"plain LR, threshold 0.5 (same folds):    {plain['test_score'].mean():.3f}")
 print()
-compare("F1", "inner best score", inner_best, "outer test score", nested["test_score"], n_splits=5)
-compare("F1", "tuned pipeline", nested["test_score"], "plain LR", plain["test_score"], n_splits=5)
+compare(
+    "F1",
+    "inner best score",
+    inner_best,
+    "outer test score",
+    nested["test_score"],
+    n_splits=5,
+)
+compare(
+    "F1",
+    "tuned pipeline",
+    nested["test_score"],
+    "plain LR",
+    plain["test_score"],
+    n_splits=5,
+)

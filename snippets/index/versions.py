@@ -1,4 +1,5 @@
 """Print the Python and library versions this course was run with, as a pip command."""
+
 import platform
 from importlib.metadata import version
 
