@@ -5,99 +5,268 @@ Each test declares the sentence it guards with ``@says``; see ``tests/claims.py`
 
 from __future__ import annotations
 
-from tests.claims import rows, says, value
+import re
 
-# --- 10. Calibration -------------------------------------------------------------------
+from tests.claims import comparisons, numeric_rows, rows, says, stdout, value, verdict
+
+PAGE = "10-calibration.md"
+RELIABILITY = "10-calibration/reliability.py"
+RECALIBRATE = "10-calibration/recalibrate.py"
+PAIRED = "10-calibration/paired.py"
+ISOTONIC = "10-calibration/isotonic.py"
+MODELS = ("plain", "undersampled", "class_weight")
+
+
+def mean_probabilities() -> dict[str, float]:
+    found = dict(re.findall(r"^(\w+)\s+([\d.]+)$", stdout(RELIABILITY), re.M))
+    assert set(found) == set(MODELS), f"mean probability lines: {found}"
+    return {name: float(p) for name, p in found.items()}
+
+
+def quantile_bins() -> dict[str, list[tuple[int, float, float]]]:
+    """Per model, the (examples, mean predicted, observed) of each quantile bin."""
+    lines = numeric_rows(RELIABILITY, 1 + 3 * len(MODELS))
+    assert [int(line[0]) for line in lines] == list(range(1, len(lines) + 1)), str(lines)
+    return {
+        name: [(int(line[1 + 3 * i]), line[2 + 3 * i], line[3 + 3 * i]) for line in lines]
+        for i, name in enumerate(MODELS)
+    }
+
+
+def positive_rate() -> float:
+    return value(RELIABILITY, r"observed positive rate on the test half: ([\d.]+)")
+
+
+# --- Reliability, one split ---------------------------------------------------------
+
+
+@says(PAGE, "The plain model's average probability is close to the share of positives it is predicting.")
+def test_plain_mean_probability_matches_rate(built_site):
+    rate, plain = positive_rate(), mean_probabilities()["plain"]
+    assert abs(plain - rate) <= 0.25 * rate, f"rate {rate}, plain {plain}"
 
 
 @says(
-    "10-calibration.md",
-    "The two rebalanced models predict, on average, a probability many times higher than the real positive rate, and their Brier scores are much worse.",
+    PAGE, "The two rebalanced models predict, on average, a probability many times higher than the real positive rate."
 )
 def test_rebalancing_inflates_probabilities(built_site):
-    snippet = "10-calibration/reliability.py"
-    rate = value(snippet, r"observed positive rate on the test half: ([\d.]+)")
-    table = rows(snippet, ["mean proba", "Brier", "ROC AUC"])
+    rate, means = positive_rate(), mean_probabilities()
     for name in ("undersampled", "class_weight"):
-        assert table[name]["mean proba"] > 5 * rate, f"rate {rate}, {name} {table[name]}"
-        assert table[name]["Brier"] > 5 * table["plain"]["Brier"], str(table)
+        assert means[name] > 5 * rate, f"rate {rate}, {name} {means[name]}"
 
 
-@says("10-calibration.md", "The plain model's average probability is close to the share of positives it is predicting.")
-def test_plain_mean_probability_matches_rate(built_site):
-    snippet = "10-calibration/reliability.py"
-    rate = value(snippet, r"observed positive rate on the test half: ([\d.]+)")
-    plain = rows(snippet, ["mean proba", "Brier", "ROC AUC"])["plain"]
-    assert abs(plain["mean proba"] - rate) <= 0.25 * rate, f"rate {rate}, plain {plain}"
+@says(
+    PAGE,
+    "each bin holds the same number of test examples, as the table shows, so no point of the curve rests on a handful of them.",
+)
+def test_quantile_bins_hold_equal_counts(built_site):
+    for name, bins in quantile_bins().items():
+        counts = [count for count, _, _ in bins]
+        assert len(counts) >= 5 and len(set(counts)) == 1 and counts[0] >= 100, f"{name}: {counts}"
 
 
-@says("10-calibration.md", "Their ROC AUC, which only looks at the order of the examples, barely moves.")
-def test_rebalancing_keeps_roc_auc(built_site):
-    table = rows("10-calibration/reliability.py", ["mean proba", "Brier", "ROC AUC"])
-    for name in ("undersampled", "class_weight"):
-        gap = abs(table[name]["ROC AUC"] - table["plain"]["ROC AUC"])
-        assert gap < 0.01, str(table)
+@says(
+    PAGE,
+    'Bins of equal width (the default, `strategy="uniform"`) put almost every example of the plain model into the first bin and leave the others nearly empty, as the last lines show',
+)
+def test_uniform_bins_leave_the_plain_model_few_examples(built_site):
+    plain = rows(RELIABILITY, ["0-0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8-1"])["plain"]
+    counts = list(plain.values())
+    assert counts[0] > 0.95 * sum(counts) and max(counts[1:]) < 20, f"plain, uniform bins: {counts}"
 
+
+@says(
+    PAGE,
+    "In the top bin, where nearly all the positives are, the plain model's mean prediction is close to the observed fraction, while the rebalanced models predict several times more positives than there are.",
+)
+def test_top_bin(built_site):
+    bins, rate = quantile_bins(), positive_rate()
+    for name, model_bins in bins.items():
+        count, predicted, observed = model_bins[-1]
+        positives = rate * sum(c for c, _, _ in model_bins)
+        assert observed * count >= 0.8 * positives, f"{name}: top bin {model_bins[-1]}, positives {positives}"
+        if name == "plain":
+            assert abs(predicted - observed) <= 0.25 * observed, f"plain top bin {model_bins[-1]}"
+        else:
+            assert predicted > 3 * observed, f"{name} top bin {model_bins[-1]}"
+
+
+@says(
+    PAGE,
+    "With one positive in a hundred, most bins of any model hold almost no positives, so the diagram says little about the lower bins",
+)
+def test_lower_bins_hold_few_positives(built_site):
+    assert 0.005 <= positive_rate() <= 0.015, positive_rate()
+    for name, model_bins in quantile_bins().items():
+        assert all(observed <= 0.01 for _, _, observed in model_bins[:-1]), f"{name}: {model_bins}"
+
+
+# --- Recalibration, one split -------------------------------------------------------
 
 RECALIBRATION_COLUMNS = ["Brier before", "Brier after", "AUC before", "AUC after"]
 
 
+@says(PAGE, 'the "before" and "after" columns of ROC AUC are identical.')
+def test_sigmoid_keeps_roc_auc_on_the_split(built_site):
+    for name, row in rows(RECALIBRATE, RECALIBRATION_COLUMNS).items():
+        assert row["AUC after"] == row["AUC before"], f"{name} {row}"
+
+
 @says(
-    "10-calibration.md",
-    "Recalibration repairs the probabilities: the Brier scores of the undersampled and class-weighted models fall close to the plain model's.",
+    PAGE,
+    "The Brier scores fall on this test quarter, but a quarter of this data holds only 25 positives, too few to rank techniques on.",
+)
+def test_brier_falls_on_the_split(built_site):
+    for name in ("undersampled", "class_weight"):
+        row = rows(RECALIBRATE, RECALIBRATION_COLUMNS)[name]
+        assert row["Brier after"] < row["Brier before"], f"{name} {row}"
+    assert value(RECALIBRATE, r"test quarter: \d+ examples, (\d+) positive") == 25
+
+
+# --- Paired, 20 folds ----------------------------------------------------------------
+
+
+@says(
+    PAGE,
+    "Rebalancing damages the probabilities: on Brier score, undersampling and class weights each lose to the plain model.",
+)
+def test_rebalancing_loses_on_brier(built_site):
+    verdict(PAIRED, "Brier: undersampled loses to plain")
+    verdict(PAIRED, "Brier: class_weight loses to plain")
+
+
+@says(
+    PAGE,
+    "Recalibration repairs most of the damage: the undersampled model with a sigmoid beats the undersampled model without one, and the class-weighted model with a sigmoid beats the class-weighted one.",
 )
 def test_recalibration_repairs_brier(built_site):
-    table = rows("10-calibration/recalibrate.py", RECALIBRATION_COLUMNS)
+    verdict(PAIRED, "Brier: undersampled + sigmoid beats undersampled")
+    verdict(PAIRED, "Brier: class_weight + sigmoid beats class_weight")
+    printed = comparisons(PAIRED)
     for name in ("undersampled", "class_weight"):
-        row = table[name]
-        assert row["Brier after"] < row["Brier before"] / 3, f"{name} {row}"
-        assert row["Brier after"] < 2 * table["plain"]["Brier after"], str(table)
+        repair = float(printed[f"Brier: {name} + sigmoid beats {name}"]["mean"])
+        damage = -float(printed[f"Brier: {name} loses to plain"]["mean"])
+        assert repair > 0.8 * damage, f"{name}: repair {repair}, damage {damage}"
 
 
 @says(
-    "10-calibration.md",
-    "The sigmoid is increasing, so the order of the examples, and with it ROC AUC, is exactly what it was: whatever ranking quality undersampling lost (it threw away most of the majority class) stays lost.",
+    PAGE,
+    "On Brier score, the undersampled model with a sigmoid loses to the plain model, and so does the class-weighted one: the difference is small, but it goes the same way in nearly every fold.",
 )
-def test_recalibration_keeps_ranking(built_site):
-    table = rows("10-calibration/recalibrate.py", RECALIBRATION_COLUMNS)
-    for name, row in table.items():
-        assert row["AUC after"] == row["AUC before"], f"{name} {row}"
-    assert table["undersampled"]["AUC after"] < table["plain"]["AUC after"], str(table)
-
-
-@says(
-    "10-calibration.md",
-    "After recalibration, neither rebalanced model has a better Brier score than the plain model, which needed no repair in the first place.",
-)
-def test_recalibrated_models_do_not_beat_plain(built_site):
-    table = rows("10-calibration/recalibrate.py", RECALIBRATION_COLUMNS)
-    plain = min(table["plain"]["Brier before"], table["plain"]["Brier after"])
+def test_recalibrated_models_still_lose_to_plain(built_site):
+    verdict(PAIRED, "Brier: undersampled + sigmoid loses to plain")
+    verdict(PAIRED, "Brier: class_weight + sigmoid loses to plain")
+    printed = comparisons(PAIRED)
     for name in ("undersampled", "class_weight"):
-        assert table[name]["Brier after"] > plain, str(table)
+        line = printed[f"Brier: {name} + sigmoid loses to plain"]
+        assert int(line["losses"]) >= 0.9 * int(line["n"]), line[0]
+
+
+@says(PAGE, "Even the plain model gains from a sigmoid: it beats the plain model without one on Brier score.")
+def test_plain_gains_from_a_sigmoid(built_site):
+    verdict(PAIRED, "Brier: plain + sigmoid beats plain")
 
 
 @says(
-    "10-calibration.md",
-    "With few positives in the calibration set it learns only a few steps, many test examples end up tied, and ROC AUC drops.",
+    PAGE,
+    "Read the mean difference next to the verdict, as lesson 8 advises: the gain is a tiny fraction of what the rebalanced models lose.",
 )
-def test_isotonic_ties_lower_roc_auc(built_site):
-    snippet = "10-calibration/isotonic.py"
-    base = value(snippet, r"undersampled\s+Brier [\d.]+\s+ROC AUC ([\d.]+)")
-    sigmoid_auc = value(snippet, r"sigmoid\s+Brier [\d.]+\s+ROC AUC ([\d.]+)")
-    isotonic_auc = value(snippet, r"isotonic\s+Brier [\d.]+\s+ROC AUC ([\d.]+)")
-    sigmoid_distinct = value(snippet, r"sigmoid.*distinct values\s+(\d+)")
-    isotonic_distinct = value(snippet, r"isotonic.*distinct values\s+(\d+)")
-    assert sigmoid_auc == base and isotonic_auc < base, (
-        f"AUC base {base}, sigmoid {sigmoid_auc}, isotonic {isotonic_auc}"
-    )
-    assert isotonic_distinct < sigmoid_distinct / 10, (
-        f"distinct values: sigmoid {sigmoid_distinct}, isotonic {isotonic_distinct}"
-    )
+def test_plain_gain_is_tiny(built_site):
+    printed = comparisons(PAIRED)
+    gain = float(printed["Brier: plain + sigmoid beats plain"]["mean"])
+    loss = -float(printed["Brier: undersampled loses to plain"]["mean"])
+    assert 0 < gain < 0.01 * loss, f"gain {gain}, loss {loss}"
 
 
-@says("10-calibration.md", "Its Brier score is no better than the sigmoid's here either.")
-def test_isotonic_brier_no_better_than_sigmoid(built_site):
-    snippet = "10-calibration/isotonic.py"
-    sigmoid = value(snippet, r"sigmoid\s+Brier ([\d.]+)")
-    isotonic = value(snippet, r"isotonic\s+Brier ([\d.]+)")
-    assert isotonic >= sigmoid, f"Brier sigmoid {sigmoid}, isotonic {isotonic}"
+@says(
+    PAGE,
+    "On one split with about 25 test positives, the undersampled model's ROC AUC came out lower than the plain model's",
+)
+def test_single_split_showed_a_roc_auc_gap(built_site):
+    table = rows(RECALIBRATE, RECALIBRATION_COLUMNS)
+    assert table["undersampled"]["AUC before"] < table["plain"]["AUC before"], str(table)
+
+
+@says(
+    PAGE,
+    "Fold by fold, undersampling ties with the plain model on ROC AUC, and so do class weights: there is no loss of ROC AUC to keep.",
+)
+def test_undersampling_ties_on_roc_auc(built_site):
+    verdict(PAIRED, "ROC AUC: undersampled ties with plain")
+    verdict(PAIRED, "ROC AUC: class_weight ties with plain")
+
+
+def assert_unchanged(metric: str, a: str, b: str) -> None:
+    verdict(PAIRED, f"{metric}: {a} ties with {b}")
+    line = comparisons(PAIRED)[f"{metric}: {a} ties with {b}"]
+    assert float(line["mean"]) == 0 and float(line["sd"]) == 0 and line["ties"] == line["n"], line[0]
+
+
+@says(
+    PAGE,
+    "The sigmoid leaves ROC AUC exactly as it was: the recalibrated undersampled model ties with the undersampled one, with a difference of zero in every fold.",
+)
+def test_sigmoid_keeps_roc_auc(built_site):
+    assert_unchanged("ROC AUC", "undersampled + sigmoid", "undersampled")
+
+
+@says(PAGE, "On AP, undersampling loses to the plain model, and class weights trail it.")
+def test_rebalancing_loses_ap(built_site):
+    verdict(PAIRED, "AP: undersampled loses to plain")
+    verdict(PAIRED, "AP: class_weight trails plain")
+
+
+@says(
+    PAGE,
+    "Recalibration cannot change that either: on AP the recalibrated undersampled model ties with the undersampled one, again with a difference of zero in every fold, because the sigmoid keeps the order of the examples.",
+)
+def test_sigmoid_keeps_ap(built_site):
+    assert_unchanged("AP", "undersampled + sigmoid", "undersampled")
+
+
+# --- Isotonic (the exercise) ------------------------------------------------------------
+
+
+@says(
+    PAGE,
+    "it maps whole ranges of scores to the same value, so on the first fold the 2000 test examples share only the few distinct probabilities printed above, where the sigmoid gives each its own.",
+)
+def test_isotonic_ties_examples(built_site):
+    assert value(ISOTONIC, r"first fold: (\d+) test examples") == 2000
+    assert value(ISOTONIC, r"sigmoid\s+distinct probabilities:\s+(\d+)") == 2000
+    assert value(ISOTONIC, r"isotonic\s+distinct probabilities:\s+(\d+)") < 100
+
+
+@says(
+    PAGE,
+    "Tied examples cannot be told apart, and ranking suffers: on ROC AUC, isotonic trails the sigmoid, and on AP it loses to the sigmoid.",
+)
+def test_isotonic_ranks_worse(built_site):
+    verdict(ISOTONIC, "ROC AUC: isotonic trails sigmoid")
+    verdict(ISOTONIC, "AP: isotonic loses to sigmoid")
+
+
+@says(PAGE, "On Brier score, isotonic ties with the sigmoid.")
+def test_isotonic_ties_on_brier(built_site):
+    verdict(ISOTONIC, "Brier: isotonic ties with sigmoid")
+
+
+# --- Key takeaways ----------------------------------------------------------------------
+
+
+@says(
+    PAGE,
+    "Undersampling and class weights inflate the predicted probability of the rare class; on Brier score both lose to the plain model.",
+)
+def test_takeaway_rebalancing_loses_on_brier(built_site):
+    verdict(PAIRED, "Brier: undersampled loses to plain")
+    verdict(PAIRED, "Brier: class_weight loses to plain")
+
+
+@says(
+    PAGE,
+    "Judge techniques on paired folds: on one split with 25 positives, undersampling looked like a loss of ROC AUC, but over 20 folds it ties with the plain model.",
+)
+def test_takeaway_single_split_misleads(built_site):
+    test_single_split_showed_a_roc_auc_gap.__wrapped__(built_site)
+    verdict(PAIRED, "ROC AUC: undersampled ties with plain")

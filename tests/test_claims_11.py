@@ -5,78 +5,197 @@ Each test declares the sentence it guards with ``@says``; see ``tests/claims.py`
 
 from __future__ import annotations
 
-from tests.claims import rows, says, value
+from tests.claims import comparisons, rows, says, value, verdict
 
-# --- 11. Balanced ensembles ----------------------------------------------------------------
+PAGE = "11-ensembles.md"
+SKLEARN_TREES = "11-ensembles/compare.py"
+BALANCED = "11-ensembles/balanced.py"
+DIGITS = "11-ensembles/digits.py"
+ROUNDS = "11-ensembles/rusboost_rounds.py"
+COLUMNS = ["F1", "AP", "ROC AUC", "bal. acc.", "Brier"]
+PLAIN_AND_WEIGHTED = ["random forest", "gradient boosting", "gradient boosting (balanced)"]
+RESAMPLING = ["balanced random forest", "balanced bagging", "easy ensemble", "RUSBoost"]
+# Each balanced ensemble next to its plain version, in the snippets that run both.
+BALANCED_PAIRS = {
+    SKLEARN_TREES: [("gradient boosting (balanced)", "gradient boosting")],
+    DIGITS: [("balanced random forest", "random forest"), ("gradient boosting (balanced)", "gradient boosting")],
+}
 
-ENSEMBLE_COLUMNS = ["F1", "AP", "ROC AUC", "bal. acc.", "Brier"]
-PLAIN_TREES = ["random forest", "gradient boosting"]
-BALANCED_TREES = ["balanced random forest", "balanced bagging", "easy ensemble", "RUSBoost"]
+
+def test_the_tables_hold_every_model(built_site):
+    """The tables the page discusses list the baseline and the ensembles it names."""
+    for snippet, names in (
+        (SKLEARN_TREES, PLAIN_AND_WEIGHTED),
+        (BALANCED, RESAMPLING),
+        (DIGITS, PLAIN_AND_WEIGHTED + RESAMPLING),
+    ):
+        table = rows(snippet, COLUMNS)
+        assert {"plain LR", *names} == set(table), f"{snippet}: {sorted(table)}"
 
 
-def ensembles() -> dict[str, dict[str, float]]:
-    table = rows("11-ensembles/compare.py", ENSEMBLE_COLUMNS)
-    assert set(table) == set(PLAIN_TREES + BALANCED_TREES), f"unexpected models: {sorted(table)}"
-    return table
+# --- the two-feature data -------------------------------------------------------------
 
 
 @says(
-    "11-ensembles.md",
-    "The plain random forest and gradient boosting have the best F1 and by far the best Brier scores.",
+    PAGE,
+    "On AP, the plain random forest, plain gradient boosting and gradient boosting with balanced class weights each lose to plain logistic regression.",
 )
-def test_plain_trees_best_f1_and_brier(built_site):
-    t = ensembles()
-    assert min(t[m]["F1"] for m in PLAIN_TREES) > max(t[m]["F1"] for m in BALANCED_TREES), str(t)
-    assert 3 * max(t[m]["Brier"] for m in PLAIN_TREES) < min(t[m]["Brier"] for m in BALANCED_TREES), str(t)
+def test_sklearn_trees_lose_to_lr_on_two_features(built_site):
+    for name in PLAIN_AND_WEIGHTED:
+        verdict(SKLEARN_TREES, f"AP: {name} loses to plain LR")
 
 
 @says(
-    "11-ensembles.md",
-    "The four balanced ensembles have a higher balanced accuracy than both plain ones, and every one of them has a higher ROC AUC than the plain random forest, but their F1 is much lower and their probabilities are poorly calibrated.",
+    PAGE,
+    "An earlier version of this lesson left logistic regression out of the table and named the plain random forest and gradient boosting the winners; against the baseline of the earlier lessons, neither is.",
 )
-def test_balanced_trees_win_balanced_accuracy_and_auc(built_site):
-    t = ensembles()
-    for m in BALANCED_TREES:
-        assert t[m]["bal. acc."] > max(t[p]["bal. acc."] for p in PLAIN_TREES), f"{m}: {t}"
-        assert t[m]["ROC AUC"] > t["random forest"]["ROC AUC"], f"{m}: {t}"
-        assert t[m]["F1"] < t["random forest"]["F1"] / 2, f"{m}: {t}"
-
-
-@says("11-ensembles.md", "None of them beats the plain random forest on average precision.")
-def test_no_balanced_tree_beats_random_forest_ap(built_site):
-    t = ensembles()
-    for m in BALANCED_TREES:
-        assert t[m]["AP"] < t["random forest"]["AP"], f"{m}: {t[m]} vs {t['random forest']}"
+def test_plain_trees_were_not_the_winners(built_site):
+    verdict(SKLEARN_TREES, "AP: random forest loses to plain LR", worded=False)
+    verdict(SKLEARN_TREES, "AP: gradient boosting loses to plain LR", worded=False)
 
 
 @says(
-    "11-ensembles.md",
-    "Here the plain ones win on F1, AP and Brier score; the balanced ones win on balanced accuracy, which rewards flagging more examples.",
+    PAGE,
+    "Gradient boosting with balanced class weights beats plain gradient boosting on balanced accuracy, loses to it on F1 and on Brier score, and ties with it on AP.",
 )
-def test_plain_trees_win_f1_ap_brier(built_site):
-    t = ensembles()
-    for metric, better in (("F1", max), ("AP", max), ("Brier", min), ("bal. acc.", max)):
-        winner = better(t, key=lambda m: t[m][metric])
-        expected = BALANCED_TREES if metric == "bal. acc." else PLAIN_TREES
-        assert winner in expected, f"best {metric}: {winner}"
-    assert min(t[m]["AP"] for m in PLAIN_TREES) > max(t[m]["AP"] for m in BALANCED_TREES), str(t)
+def test_weighted_boosting_on_two_features(built_site):
+    verdict(SKLEARN_TREES, "bal. acc.: gradient boosting (balanced) beats gradient boosting")
+    verdict(SKLEARN_TREES, "F1: gradient boosting (balanced) loses to gradient boosting")
+    verdict(SKLEARN_TREES, "Brier: gradient boosting (balanced) loses to gradient boosting")
+    verdict(SKLEARN_TREES, "AP: gradient boosting (balanced) ties with gradient boosting")
 
 
-@says("11-ensembles.md", "The settings of the comparison keep more rounds and rank far better, but still stop early.")
-def test_rusboost_settings_keep_more_rounds(built_site):
-    snippet = "11-ensembles/rusboost_rounds.py"
-    default_rounds = value(snippet, r"defaults\s+rounds kept:\s+(\d+)")
-    default_ap = value(snippet, r"defaults\s+rounds kept:.*AP: ([\d.]+)")
-    tuned_rounds = value(snippet, r"rate 0.1\s+rounds kept:\s+(\d+)")
-    tuned_ap = value(snippet, r"rate 0.1\s+rounds kept:.*AP: ([\d.]+)")
-    assert default_rounds < tuned_rounds < 50, f"rounds {default_rounds} vs {tuned_rounds}"
-    assert tuned_ap > 2 * default_ap, f"AP {default_ap} vs {tuned_ap}"
+@says(PAGE, "On AP, each of the four balanced ensembles loses to plain logistic regression.")
+def test_resampling_ensembles_lose_to_lr_on_two_features(built_site):
+    for name in RESAMPLING:
+        verdict(BALANCED, f"AP: {name} loses to plain LR")
+
+
+@says(PAGE, "On balanced accuracy, which averages the recall of both classes, each of them beats it.")
+def test_resampling_ensembles_beat_lr_on_balanced_accuracy(built_site):
+    for name in RESAMPLING:
+        verdict(BALANCED, f"bal. acc.: {name} beats plain LR")
+
+
+# --- digits ----------------------------------------------------------------------------
+
+
+@says(PAGE, "each image is 8 by 8 pixels, and one image in ten shows an 8.")
+def test_digits_data(built_site):
+    images = value(DIGITS, r"(\d+) images")
+    eights = value(DIGITS, r"(\d+) of them eights")
+    assert value(DIGITS, r"(\d+) pixel features") == 64
+    assert 0.08 < eights / images < 0.12, f"{eights} eights of {images}"
+
+
+@says(PAGE, "On AP, the plain random forest beats plain logistic regression, and so does plain gradient boosting.")
+def test_plain_trees_beat_lr_on_digits(built_site):
+    verdict(DIGITS, "AP: random forest beats plain LR")
+    verdict(DIGITS, "AP: gradient boosting beats plain LR")
 
 
 @says(
-    "11-ensembles.md",
-    "With the defaults, RUSBoost keeps a single stump: scikit-learn's AdaBoost stops as soon as a round's weighted error reaches one half, and after the first round reweights the data, the next undersampled stump does no better than that.",
+    PAGE,
+    "Gradient boosting with balanced class weights and the balanced random forest each edge logistic regression: they win in most folds, but the corrected test cannot rule out chance.",
+)
+def test_balanced_trees_edge_lr_on_digits(built_site):
+    verdict(DIGITS, "AP: gradient boosting (balanced) edges plain LR")
+    verdict(DIGITS, "AP: balanced random forest edges plain LR")
+
+
+@says(PAGE, "Balanced bagging trails logistic regression, RUSBoost ties with it, and EasyEnsemble loses to it.")
+def test_other_balanced_ensembles_on_digits(built_site):
+    verdict(DIGITS, "AP: balanced bagging trails plain LR")
+    verdict(DIGITS, "AP: RUSBoost ties with plain LR")
+    verdict(DIGITS, "AP: easy ensemble loses to plain LR")
+
+
+@says(PAGE, "Balancing does not improve the ranking here either.")
+def test_balancing_never_improves_ap(built_site):
+    for snippet, pairs in BALANCED_PAIRS.items():
+        for balanced, plain in pairs:
+            [line] = [
+                m
+                for m in comparisons(snippet).values()
+                if m["metric"] == "AP" and (m["a"], m["b"]) == (balanced, plain)
+            ]
+            assert line["verdict"] not in ("beats", "edges") and float(line["mean"]) < 0, f"{snippet}: {line[0]}"
+
+
+@says(
+    PAGE,
+    "The balanced random forest trails the plain one on AP and loses to it on Brier score, while it ties with it on F1 and beats it on balanced accuracy.",
+)
+def test_balanced_forest_on_digits(built_site):
+    verdict(DIGITS, "AP: balanced random forest trails random forest")
+    verdict(DIGITS, "Brier: balanced random forest loses to random forest")
+    verdict(DIGITS, "F1: balanced random forest ties with random forest")
+    verdict(DIGITS, "bal. acc.: balanced random forest beats random forest")
+
+
+@says(
+    PAGE,
+    "Gradient boosting with balanced class weights ties with plain gradient boosting on F1, beats it on balanced accuracy and loses to it on Brier score.",
+)
+def test_weighted_boosting_on_digits(built_site):
+    verdict(DIGITS, "F1: gradient boosting (balanced) ties with gradient boosting")
+    verdict(DIGITS, "bal. acc.: gradient boosting (balanced) beats gradient boosting")
+    verdict(DIGITS, "Brier: gradient boosting (balanced) loses to gradient boosting")
+
+
+@says(
+    PAGE,
+    "it scores a lower AP than plain gradient boosting in 18 of the 20 folds, and the corrected test gives p = 0.050 to three decimals, on the boundary of the rule.",
+)
+def test_weighted_boosting_ap_on_the_boundary(built_site):
+    line = verdict(DIGITS, "AP: gradient boosting (balanced) loses to gradient boosting", worded=False)
+    assert (int(line["losses"]), int(line["n"]), line["p"]) == (18, 20, "0.050"), line[0]
+
+
+# --- key takeaways ---------------------------------------------------------------------
+
+
+@says(
+    PAGE,
+    "On the two-feature data every ensemble loses to it on AP; on the digits, the plain random forest and gradient boosting beat it.",
+)
+def test_takeaway_depends_on_the_data(built_site):
+    test_sklearn_trees_lose_to_lr_on_two_features.__wrapped__(built_site)
+    test_resampling_ensembles_lose_to_lr_on_two_features.__wrapped__(built_site)
+    test_plain_trees_beat_lr_on_digits.__wrapped__(built_site)
+
+
+@says(
+    PAGE,
+    "Balancing an ensemble, against its plain version, raised balanced accuracy and worsened the Brier score in every comparison here, and improved AP in none.",
+)
+def test_takeaway_balancing(built_site):
+    for snippet, pairs in BALANCED_PAIRS.items():
+        for balanced, plain in pairs:
+            verdict(snippet, f"bal. acc.: {balanced} beats {plain}", worded=False)
+            verdict(snippet, f"Brier: {balanced} loses to {plain}", worded=False)
+    test_balancing_never_improves_ap.__wrapped__(built_site)
+
+
+# --- the exercise ----------------------------------------------------------------------
+
+
+@says(
+    PAGE,
+    "With the defaults, RUSBoost keeps a single stump, and a single stump is a weak ranker: its AP on the test half shows it.",
 )
 def test_default_rusboost_keeps_one_stump(built_site):
-    rounds = value("11-ensembles/rusboost_rounds.py", r"defaults\s+rounds kept:\s+(\d+)")
-    assert rounds == 1, f"RUSBoost with its defaults kept {rounds} rounds"
+    assert value(ROUNDS, r"defaults\s+rounds kept:\s+(\d+)") == 1
+    default_ap = value(ROUNDS, r"defaults\s+rounds kept:.*AP: ([\d.]+)")
+    tuned_ap = value(ROUNDS, r"rate 0.1\s+rounds kept:.*AP: ([\d.]+)")
+    assert default_ap < 0.5 * tuned_ap, f"AP defaults {default_ap}, comparison settings {tuned_ap}"
+
+
+@says(PAGE, "The settings of the comparison keep all their rounds and reach a much higher AP on the same split.")
+def test_comparison_settings_keep_their_rounds(built_site):
+    kept = value(ROUNDS, r"rate 0.1\s+rounds kept:\s+(\d+)")
+    planned = value(ROUNDS, r"rate 0.1\s+rounds kept:\s+\d+ of (\d+)")
+    assert kept == planned, f"kept {kept} of {planned} rounds"
+    default_ap = value(ROUNDS, r"defaults\s+rounds kept:.*AP: ([\d.]+)")
+    tuned_ap = value(ROUNDS, r"rate 0.1\s+rounds kept:.*AP: ([\d.]+)")
+    assert tuned_ap > 2 * default_ap, f"AP {default_ap} vs {tuned_ap}"

@@ -39,6 +39,7 @@ fig, ax = plt.subplots(
     "model: every curve rises steadily, so the order of the examples is kept, while the "
     "undersampled and class-weighted models' probabilities are pulled far down.",
 )
+print(f"test quarter: {len(y_test)} examples, {y_test.sum()} positive")
 print(
     f"{'model':<13} {'Brier before':>12} {'after':>7} {'ROC AUC before':>14} {'after':>7}"
 )

@@ -1,12 +1,12 @@
-"""Compare the calibration of a plain, an undersampled and a class-weighted logistic regression."""
+"""Reliability diagrams, with quantile bins, of a plain, an undersampled and a class-weighted logistic regression."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 from imblearn.pipeline import Pipeline
 from imblearn.under_sampling import RandomUnderSampler
-from sklearn.calibration import CalibrationDisplay
+from sklearn.calibration import calibration_curve
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import brier_score_loss, roc_auc_score
 from sklearn.model_selection import train_test_split
 
 X, y = make_classification(
@@ -28,30 +28,55 @@ models = {
     ),
     "class_weight": LogisticRegression(class_weight="balanced"),
 }
+n_bins = 10
 fig, (ax, ax_hist) = plt.subplots(
     1,
     2,
     figsize=(10, 4.2),
-    label="Left: reliability diagram on the test half, five bins. The plain logistic "
-    "regression lies near or above the diagonal, its upper bins resting on few examples; the undersampled and class-weighted ones lie far "
-    "below it, predicting much higher probabilities than the observed frequency of the "
-    "positive class. Right: histograms of the predicted probabilities on a log scale: the "
-    "plain model puts almost every example near 0, the other two spread them out.",
+    label="Left: reliability diagram on the test half, ten bins of equal size. The plain "
+    "logistic regression's points lie on the diagonal; the undersampled and class-weighted "
+    "ones lie far below it in their top bins, predicting much higher probabilities than the "
+    "observed frequency of the positive class. Right: histograms of the predicted "
+    "probabilities on a log scale: the plain model puts almost every example near 0, the "
+    "other two spread them out.",
 )
 print(f"observed positive rate on the test half: {y_test.mean():.3f}")
-print(f"{'model':<13} {'mean proba':>10} {'Brier':>7} {'ROC AUC':>8}")
+print(f"{'model':<13} {'mean proba':>10}")
+curves, uniform = {}, {}
 for name, model in models.items():
-    model.fit(X_train, y_train)
-    proba = model.predict_proba(X_test)[:, 1]
-    print(
-        f"{name:<13} {proba.mean():>10.3f} {brier_score_loss(y_test, proba):>7.4f}"
-        f" {roc_auc_score(y_test, proba):>8.3f}"
+    proba = model.fit(X_train, y_train).predict_proba(X_test)[:, 1]
+    print(f"{name:<13} {proba.mean():>10.3f}")
+    # Quantile bins hold equally many examples, so no point rests on a handful.
+    observed, predicted = calibration_curve(
+        y_test, proba, n_bins=n_bins, strategy="quantile"
     )
-    # Few test examples get a high probability, so use few bins to keep each one readable.
-    CalibrationDisplay.from_predictions(y_test, proba, n_bins=5, name=name, ax=ax)
+    edges = np.quantile(proba, np.linspace(0, 1, n_bins + 1))
+    counts = np.bincount(np.searchsorted(edges[1:-1], proba), minlength=n_bins)
+    curves[name] = (counts, predicted, observed)
+    uniform[name] = np.histogram(proba, bins=5, range=(0, 1))[0]
+    ax.plot(predicted, observed, marker="o", label=name)
     ax_hist.hist(
         proba, bins=20, range=(0, 1), histtype="step", linewidth=1.5, label=name
     )
+
+print("\nper bin: examples, mean predicted probability, observed fraction of positives")
+print("bin" + "".join(f"{name:>24}" for name in models))
+for b in range(n_bins):
+    cells = "".join(
+        f"{counts[b]:>8} {predicted[b]:>7.3f} {observed[b]:>7.3f}"
+        for counts, predicted, observed in curves.values()
+    )
+    print(f"{b + 1:>3}{cells}")
+
+print(
+    "\nfor comparison, five bins of equal width (0-0.2, ..., 0.8-1): examples per bin"
+)
+for name, counts in uniform.items():
+    print(f"{name:<13}" + "".join(f"{c:>6}" for c in counts))
+
+ax.plot([0, 1], [0, 1], "k:", label="perfectly calibrated")
+ax.set_xlabel("mean predicted probability in the bin")
+ax.set_ylabel("fraction of positives in the bin")
 ax.set_title("Reliability diagram (test half)")
 ax.legend(loc="upper left")
 ax_hist.set_yscale("log")

@@ -20,11 +20,11 @@ X_train, X_test, y_train, y_test = train_test_split(
 )
 models = {
     "defaults": RUSBoostClassifier(
-        n_estimators=50, sampling_strategy="auto", replacement=False, random_state=1
+        n_estimators=10, sampling_strategy="auto", replacement=False, random_state=1
     ),
     "depth-3 trees, rate 0.1": RUSBoostClassifier(
         estimator=DecisionTreeClassifier(max_depth=3),
-        n_estimators=50,
+        n_estimators=10,
         learning_rate=0.1,
         sampling_strategy="auto",
         replacement=False,
@@ -35,5 +35,5 @@ for name, model in models.items():
     model.fit(X_train, y_train)
     ap = average_precision_score(y_test, model.predict_proba(X_test)[:, 1])
     print(
-        f"{name:<24} rounds kept: {len(model.estimators_):>2} of 50   test AP: {ap:.3f}"
+        f"{name:<24} rounds kept: {len(model.estimators_):>2} of {model.n_estimators}   test AP: {ap:.3f}"
     )
