@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+from itertools import pairwise
 
 from tests.claims import comparisons, rows, says, stdout, value, verdict
 
@@ -173,7 +174,10 @@ def test_class_weight_loses_at_50(built_site):
     verdict(BUDGET, "precision@50: class_weight loses to plain LR")
 
 
-@says("14-operating-point.md", "The lowest point on the test half is close to the rule's threshold, and its cost is a little lower, but it was found by looking at the test data, so its small advantage may be optimism rather than a better rule.")
+@says(
+    "14-operating-point.md",
+    "The lowest point on the test half is close to the rule's threshold, and its cost is a little lower, but it was found by looking at the test data, so its small advantage may be optimism rather than a better rule.",
+)
 def test_cost_minimum_near_rule(built_site):
     rule_threshold = value(COSTS, r"threshold from the cost matrix: ([\d.]+)")
     rule_cost = value(COSTS, r"threshold from the cost matrix: [\d.]+, cost per case ([\d.]+)")
@@ -345,13 +349,19 @@ def ap_by_count() -> dict[int, float]:
     return {int(count): scores["AP"] for count, scores in table.items()}
 
 
-@says("16-extreme-rarity.md", "Average precision climbs steeply over the first few dozen positives and then flattens: going from 10 to 50 positives gains several times as much as going from 100 to 400.")
+@says(
+    "16-extreme-rarity.md",
+    "Average precision climbs steeply over the first few dozen positives and then flattens: going from 10 to 50 positives gains several times as much as going from 100 to 400.",
+)
 def test_learning_curve_flattens(built_site):
     ap = ap_by_count()
     assert ap[50] - ap[10] > 3 * (ap[400] - ap[100]), str(ap)
 
 
-@says("16-extreme-rarity.md", "Against that, SMOTE at a fixed count does harm here: 25 positives + SMOTE loses to 25 positives, and 50 positives + SMOTE loses to 50 positives.")
+@says(
+    "16-extreme-rarity.md",
+    "Against that, SMOTE at a fixed count does harm here: 25 positives + SMOTE loses to 25 positives, and 50 positives + SMOTE loses to 50 positives.",
+)
 def test_smote_harms_at_fixed_count(built_site):
     verdict(CURVE_IN_POSITIVES, "AP: 25 positives + SMOTE loses to 25 positives")
     verdict(CURVE_IN_POSITIVES, "AP: 50 positives + SMOTE loses to 50 positives")
@@ -366,10 +376,13 @@ def test_more_positives_beat(built_site):
 def test_learning_curve_rises(built_site):
     ap = ap_by_count()
     counts = sorted(ap)
-    assert all(ap[a] < ap[b] for a, b in zip(counts, counts[1:])), str(ap)
+    assert all(ap[a] < ap[b] for a, b in pairwise(counts)), str(ap)
 
 
-@says("16-extreme-rarity.md", "With 10 positives, each test fold holds only two of them, and both detectors tie with logistic regression: the per-fold differences spread wider (their sd) than their mean, so this rarity tells you little either way.")
+@says(
+    "16-extreme-rarity.md",
+    "With 10 positives, each test fold holds only two of them, and both detectors tie with logistic regression: the per-fold differences spread wider (their sd) than their mean, so this rarity tells you little either way.",
+)
 def test_detectors_tie_at_ten(built_site):
     for detector in ("IsolationForest", "LocalOutlierFactor"):
         verdict(DETECTORS, f"AP at 10 positives: {detector} ties with logistic regression")
@@ -379,14 +392,20 @@ def test_detectors_tie_at_ten(built_site):
         assert sd > abs(mean), f"{detector}: mean difference {mean}, sd {sd}"
 
 
-@says("16-extreme-rarity.md", "From 50 positives on, the labels pay: both detectors trail logistic regression at 50 positives and lose to it at 200.")
+@says(
+    "16-extreme-rarity.md",
+    "From 50 positives on, the labels pay: both detectors trail logistic regression at 50 positives and lose to it at 200.",
+)
 def test_labels_pay_from_fifty(built_site):
     for detector in ("IsolationForest", "LocalOutlierFactor"):
         verdict(DETECTORS, f"AP at 50 positives: {detector} trails logistic regression")
         verdict(DETECTORS, f"AP at 200 positives: {detector} loses to logistic regression")
 
 
-@says("16-extreme-rarity.md", "Here, with 50 labelled positives both detectors trail logistic regression, and with 200 both lose to it.")
+@says(
+    "16-extreme-rarity.md",
+    "Here, with 50 labelled positives both detectors trail logistic regression, and with 200 both lose to it.",
+)
 def test_takeaway_detectors(built_site):
     for detector in ("IsolationForest", "LocalOutlierFactor"):
         verdict(DETECTORS, f"AP at 50 positives: {detector} trails logistic regression")
@@ -398,7 +417,10 @@ def test_no_detector_ahead(built_site):
     assert not re.search(r"(IsolationForest|LocalOutlierFactor) (beats|edges)", stdout(DETECTORS)), stdout(DETECTORS)
 
 
-@says("16-extreme-rarity.md", "With gradient boosting, SMOTE ties with ROS on average precision and trails it on F1, and on average precision both samplers tie with no resampling.")
+@says(
+    "16-extreme-rarity.md",
+    "With gradient boosting, SMOTE ties with ROS on average precision and trails it on F1, and on average precision both samplers tie with no resampling.",
+)
 def test_smote_and_ros_with_boosting(built_site):
     verdict(SAMPLERS, "AP, gradient boosting: SMOTE ties with ROS")
     verdict(SAMPLERS, "F1, gradient boosting: SMOTE trails ROS")
@@ -406,7 +428,10 @@ def test_smote_and_ros_with_boosting(built_site):
     verdict(SAMPLERS, "AP, gradient boosting: ROS ties with no resampling")
 
 
-@says("16-extreme-rarity.md", "With logistic regression, SMOTE ties with ROS on both metrics, and SMOTE loses to no resampling on average precision, and ROS loses to no resampling too.")
+@says(
+    "16-extreme-rarity.md",
+    "With logistic regression, SMOTE ties with ROS on both metrics, and SMOTE loses to no resampling on average precision, and ROS loses to no resampling too.",
+)
 def test_smote_and_ros_with_logistic_regression(built_site):
     verdict(SAMPLERS, "AP, logistic regression: SMOTE ties with ROS")
     verdict(SAMPLERS, "F1, logistic regression: SMOTE ties with ROS")
@@ -414,12 +439,18 @@ def test_smote_and_ros_with_logistic_regression(built_site):
     verdict(SAMPLERS, "AP, logistic regression: ROS loses to no resampling")
 
 
-@says("16-extreme-rarity.md", "So neither classifier shows SMOTE ahead of its simpler cousin, and for the weak classifier neither sampler is worth having.")
+@says(
+    "16-extreme-rarity.md",
+    "So neither classifier shows SMOTE ahead of its simpler cousin, and for the weak classifier neither sampler is worth having.",
+)
 def test_smote_never_ahead_of_ros(built_site):
     assert not re.search(r"SMOTE (beats|edges) ROS", stdout(SAMPLERS)), stdout(SAMPLERS)
 
 
-@says("16-extreme-rarity.md", "At 10 positives, SMOTE ties with no resampling, and so does ROS: even where the model has the least to learn from, neither kind of oversampling adds what the missing positives would.")
+@says(
+    "16-extreme-rarity.md",
+    "At 10 positives, SMOTE ties with no resampling, and so does ROS: even where the model has the least to learn from, neither kind of oversampling adds what the missing positives would.",
+)
 def test_oversampling_ties_at_ten(built_site):
     verdict(TEN, "AP at 10 positives: SMOTE ties with no resampling")
     verdict(TEN, "AP at 10 positives: ROS ties with no resampling")
@@ -444,14 +475,20 @@ def averages() -> dict[str, dict[str, float]]:
     return {name: table[name] for name in ("model", "never predicts class 2")}
 
 
-@says("17-multiclass.md", "The report shows what the averages summarise: class 0 is almost perfect, the rare class 2 is found only about a third of the time.")
+@says(
+    "17-multiclass.md",
+    "The report shows what the averages summarise: class 0 is almost perfect, the rare class 2 is found only about a third of the time.",
+)
 def test_per_class_report(built_site):
     report = rows(AVERAGES, ["precision", "recall", "f1-score", "support"])
     assert report["0"]["f1-score"] > 0.95, str(report)
     assert 0.25 < report["2"]["recall"] < 0.45, str(report)
 
 
-@says("17-multiclass.md", "When class 2 is dropped altogether, macro F1 and balanced accuracy fall sharply, while the weighted and micro averages, and accuracy, barely move.")
+@says(
+    "17-multiclass.md",
+    "When class 2 is dropped altogether, macro F1 and balanced accuracy fall sharply, while the weighted and micro averages, and accuracy, barely move.",
+)
 def test_which_averages_notice(built_site):
     table = averages()
     model, blind = table["model"], table["never predicts class 2"]
@@ -467,13 +504,18 @@ def test_rebalancing_loses_on_macro_f1(built_site):
         verdict(REBALANCED, f"F1 macro: {name} loses to plain LR")
 
 
-@says("17-multiclass.md", "On balanced accuracy, class_weight beats plain LR, and so do oversampling and undersampling.")
+@says(
+    "17-multiclass.md", "On balanced accuracy, class_weight beats plain LR, and so do oversampling and undersampling."
+)
 def test_rebalancing_beats_on_balanced_accuracy(built_site):
     for name in ("class_weight", "oversampling", "undersampling"):
         verdict(REBALANCED, f"balanced accuracy: {name} beats plain LR")
 
 
-@says("17-multiclass.md", "Rebalancing raises the rare class's recall and lowers its precision (the last two columns); balanced accuracy, an average of recalls, sees only the first, while macro F1 counts both.")
+@says(
+    "17-multiclass.md",
+    "Rebalancing raises the rare class's recall and lowers its precision (the last two columns); balanced accuracy, an average of recalls, sees only the first, while macro F1 counts both.",
+)
 def test_rebalancing_trades_precision_for_recall(built_site):
     table = table_rows(REBALANCED, ["F1 macro", "bal. acc.", "recall of 2", "precision of 2"])
     plain = table["plain LR"]
@@ -482,12 +524,18 @@ def test_rebalancing_trades_precision_for_recall(built_site):
         assert table[name]["precision of 2"] < plain["precision of 2"], f"{name}: {table[name]}, plain {plain}"
 
 
-@says("17-multiclass.md", "The chosen thresholds all sit well below 0.5, above which a probability is certain to be the largest of three.")
+@says(
+    "17-multiclass.md",
+    "The chosen thresholds all sit well below 0.5, above which a probability is certain to be the largest of three.",
+)
 def test_rare_thresholds_below_half(built_site):
     assert value(RARE_THRESHOLD, r"thresholds chosen for class 2: from [\d.]+ to ([\d.]+)") < 0.4
 
 
-@says("17-multiclass.md", "On the F1 of class 2, the threshold for 2 edges argmax, and it edges it on macro F1 too: it wins in most folds, but neither difference is significant under the rule of lesson 8.")
+@says(
+    "17-multiclass.md",
+    "On the F1 of class 2, the threshold for 2 edges argmax, and it edges it on macro F1 too: it wins in most folds, but neither difference is significant under the rule of lesson 8.",
+)
 def test_rare_threshold_edges(built_site):
     verdict(RARE_THRESHOLD, "F1 of class 2: threshold for 2 edges argmax")
     verdict(RARE_THRESHOLD, "F1 macro: threshold for 2 edges argmax")
@@ -499,7 +547,10 @@ def test_identities(built_site):
     assert value(IDENTITIES, r"\naccuracy: +([\d.]+)") == value(IDENTITIES, r"F1, micro average: +([\d.]+)")
 
 
-@says("17-multiclass.md", "Balanced accuracy is the mean of the three recalls, so the rare class, with the lowest recall by far, pulls it down by itself.")
+@says(
+    "17-multiclass.md",
+    "Balanced accuracy is the mean of the three recalls, so the rare class, with the lowest recall by far, pulls it down by itself.",
+)
 def test_rare_class_has_lowest_recall(built_site):
     recalls = ast.literal_eval(re.search(r"recall per class: +(\[.*\])", stdout(IDENTITIES)).group(1))
     assert recalls.index(min(recalls)) == 2 and recalls[2] < 0.5 * min(recalls[:2]), str(recalls)
@@ -520,13 +571,19 @@ def test_conclusion_no_correction_reaches_plain(built_site):
         printed(CORRECTIONS, f"log loss: {name} loses to plain LR")
 
 
-@says("conclusion.md", "Searching sampler, weights and threshold together chose the threshold alone, and nested cross-validation found its gain over the plain model consistent but not significant.")
+@says(
+    "conclusion.md",
+    "Searching sampler, weights and threshold together chose the threshold alone, and nested cross-validation found its gain over the plain model consistent but not significant.",
+)
 def test_conclusion_tuning(built_site):
     assert "best: sampler none, class_weight None" in stdout(WORKFLOW), stdout(WORKFLOW)
     printed(NESTED, "F1: tuned pipeline edges plain LR")
 
 
-@says("conclusion.md", "Weighted and micro averages hide a lost rare class; rebalancing raised balanced accuracy and lowered macro F1.")
+@says(
+    "conclusion.md",
+    "Weighted and micro averages hide a lost rare class; rebalancing raised balanced accuracy and lowered macro F1.",
+)
 def test_conclusion_multiclass(built_site):
     for name in ("class_weight", "oversampling", "undersampling"):
         printed(REBALANCED, f"balanced accuracy: {name} beats plain LR")

@@ -1,4 +1,5 @@
 """A learning curve in the number of positives: average precision with 10 to 400 of them, and what SMOTE adds."""
+
 import matplotlib.pyplot as plt
 import numpy as np
 from imblearn.over_sampling import SMOTE
@@ -8,13 +9,18 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
     diff = np.asarray(scores_a) - np.asarray(scores_b)
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -31,8 +37,14 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
 
 # 5,000 negatives and a pool of 500 positives; each training fold keeps only some of its positives.
 X, y = make_classification(
-    n_samples=5_500, n_features=40, n_informative=4, weights=[5_000 / 5_500],
-    n_clusters_per_class=1, class_sep=0.2, flip_y=0, random_state=1,
+    n_samples=5_500,
+    n_features=40,
+    n_informative=4,
+    weights=[5_000 / 5_500],
+    n_clusters_per_class=1,
+    class_sep=0.2,
+    flip_y=0,
+    random_state=1,
 )
 COUNTS = [10, 25, 50, 100, 200, 400]
 rng = np.random.default_rng(1)
@@ -50,7 +62,9 @@ for train, test in cv.split(X, y):
             X_smote, y_smote = SMOTE(random_state=1).fit_resample(X[rows], y[rows])
             p = LogisticRegression().fit(X_smote, y_smote).predict_proba(X[test])[:, 1]
             ap_smote[count].append(average_precision_score(y[test], p))
-print(f"training folds: {len(negatives)} negatives; test folds: {len(test)} cases, {y[test].sum()} positive")
+print(
+    f"training folds: {len(negatives)} negatives; test folds: {len(test)} cases, {y[test].sum()} positive"
+)
 print(f"{'positives':>9} {'AP':>6} {'sd':>6}")
 for count in COUNTS:
     print(f"{count:>9} {np.mean(ap[count]):>6.3f} {np.std(ap[count], ddof=1):>6.3f}")
@@ -69,7 +83,13 @@ means = np.array([np.mean(ap[c]) for c in COUNTS])
 sds = np.array([np.std(ap[c], ddof=1) for c in COUNTS])
 ax.plot(COUNTS, means, "o-", color="black", label="logistic regression")
 ax.fill_between(COUNTS, means - sds, means + sds, color="grey", alpha=0.3)
-ax.plot(list(ap_smote), [np.mean(v) for v in ap_smote.values()], "s", color="tab:orange", label="with SMOTE")
+ax.plot(
+    list(ap_smote),
+    [np.mean(v) for v in ap_smote.values()],
+    "s",
+    color="tab:orange",
+    label="with SMOTE",
+)
 ax.set_xscale("log")
 ax.set_xlabel("positives in the training fold")
 ax.set_ylabel("average precision (test folds)")

@@ -1,4 +1,5 @@
 """SMOTE against random oversampling, with a strong classifier (gradient boosting) and a weak one."""
+
 import numpy as np
 from imblearn.over_sampling import SMOTE, RandomOverSampler
 from imblearn.pipeline import Pipeline
@@ -8,13 +9,18 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate
 
+
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
     diff = np.asarray(scores_a) - np.asarray(scores_b)
     n = len(diff)
     # Nadeau-Bengio: the folds' training sets overlap, which a plain t-test ignores.
     se = np.sqrt((1 / n + 1 / (n_splits - 1)) * diff.var(ddof=1))
-    p = 2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1) if se > 0 else float(diff.mean() == 0)
+    p = (
+        2 * stats.t.sf(abs(diff.mean()) / se, df=n - 1)
+        if se > 0
+        else float(diff.mean() == 0)
+    )
     wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
     if p < 0.05:
         verdict = "beats" if diff.mean() > 0 else "loses to"
@@ -30,14 +36,25 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
 
 
 X, y = make_classification(
-    n_samples=3_000, n_features=10, n_informative=4, weights=[0.97],
-    class_sep=0.8, flip_y=0, random_state=1,
+    n_samples=3_000,
+    n_features=10,
+    n_informative=4,
+    weights=[0.97],
+    class_sep=0.8,
+    flip_y=0,
+    random_state=1,
 )
 classifiers = {
-    "gradient boosting": HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=15, random_state=1),
+    "gradient boosting": HistGradientBoostingClassifier(
+        max_iter=30, max_leaf_nodes=15, random_state=1
+    ),
     "logistic regression": LogisticRegression(),
 }
-samplers = {"none": "passthrough", "ROS": RandomOverSampler(random_state=1), "SMOTE": SMOTE(random_state=1)}
+samplers = {
+    "none": "passthrough",
+    "ROS": RandomOverSampler(random_state=1),
+    "SMOTE": SMOTE(random_state=1),
+}
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 print(f"{len(y)} cases, {y.sum()} positive")
 print(f"{'classifier':<20} {'sampler':<6} {'AP':>6} {'F1':>6}")
@@ -54,8 +71,20 @@ for classifier_name, classifier in classifiers.items():
 print()
 for classifier_name in classifiers:
     for metric, key in [("AP", "test_average_precision"), ("F1", "test_f1")]:
-        compare(f"{metric}, {classifier_name}", "SMOTE", scores[classifier_name, "SMOTE"][key],
-                "ROS", scores[classifier_name, "ROS"][key], n_splits=5)
+        compare(
+            f"{metric}, {classifier_name}",
+            "SMOTE",
+            scores[classifier_name, "SMOTE"][key],
+            "ROS",
+            scores[classifier_name, "ROS"][key],
+            n_splits=5,
+        )
     for sampler_name in ("SMOTE", "ROS"):
-        compare(f"AP, {classifier_name}", sampler_name, scores[classifier_name, sampler_name]["test_average_precision"],
-                "no resampling", scores[classifier_name, "none"]["test_average_precision"], n_splits=5)
+        compare(
+            f"AP, {classifier_name}",
+            sampler_name,
+            scores[classifier_name, sampler_name]["test_average_precision"],
+            "no resampling",
+            scores[classifier_name, "none"]["test_average_precision"],
+            n_splits=5,
+        )
