@@ -1,10 +1,12 @@
-"""``python -m snippet_runner``: render every snippet into the cache, without MkDocs."""
+"""``python -m snippet_runner``: render every snippet into the cache, and publish
+figures, downloads and notebooks into docs/, without a site builder."""
 
 import argparse
 import logging
 import sys
 from pathlib import Path
 
+from snippet_runner.publish import publish
 from snippet_runner.render import SnippetFailure, render_all
 from snippet_runner.settings import load_settings
 
@@ -14,15 +16,20 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder holding pyproject.toml (default: here)")
     parser.add_argument("--jobs", type=int, default=None, help="snippets run at once (default: one per core)")
     parser.add_argument("--no-cache", action="store_true", help="run every snippet, even unchanged ones")
+    parser.add_argument(
+        "--docs", type=Path, default=Path("docs"), help="the pages' folder, below --root (default: docs)"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    settings = load_settings(args.root)
     try:
-        report = render_all(load_settings(args.root), workers=args.jobs, use_cache=not args.no_cache)
+        report = render_all(settings, workers=args.jobs, use_cache=not args.no_cache)
     except SnippetFailure as failure:
         print(failure.report.timing_table())
         print(failure, file=sys.stderr)
         return 1
     print(report.timing_table())
+    publish(settings, settings.root / args.docs)
     return 0
 
 

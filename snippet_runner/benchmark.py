@@ -115,9 +115,11 @@ def transferred_bytes(path: Path) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in TEXT_SUFFIXES else len(data)
 
 
-def page_weights(site: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """First-visit transfer of each lesson page (the page, its stylesheets,
-    scripts and every image, lazy ones included), and the size of each figure."""
+def page_weights(site: Path) -> tuple[list[tuple[str, int, int]], list[tuple[str, int]]]:
+    """First-visit transfer of each lesson page in the light and in the dark
+    scheme (the page, its stylesheets, scripts and every image the scheme
+    shows, lazy ones included: not the figures drawn for the other scheme,
+    which are never fetched), and the size of each figure."""
     from bs4 import BeautifulSoup
 
     pages = []
@@ -125,10 +127,27 @@ def page_weights(site: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int
         soup = BeautifulSoup(html.read_text(), "html.parser")
         urls = {tag.get("href") for tag in soup.find_all("link", rel="stylesheet")}
         urls |= {tag.get("src") for tag in soup.find_all(["script", "img"]) if tag.get("src")}
-        files = [html] + [(html.parent / url.split("?")[0]).resolve() for url in urls if url and "//" not in url]
-        pages.append((html.parent.name, sum(transferred_bytes(f) for f in files if f.is_file())))
+        weights = []
+        for hidden in ("#only-dark", "#only-light"):
+            shown = [url for url in urls if url and "//" not in url and not url.endswith(hidden)]
+            files = [html] + [(html.parent / url.split("?")[0].split("#")[0]).resolve() for url in shown]
+            weights.append(sum(transferred_bytes(f) for f in files if f.is_file()))
+        pages.append((html.parent.name, *weights))
     figures = [(str(p.relative_to(site)), p.stat().st_size) for p in sorted(site.glob("snippets/**/*.svg"))]
     return pages, figures
+
+
+def print_page_weights(pages: list[tuple[str, int, int]], figures: list[tuple[str, int]]) -> None:
+    print("\nFirst visit to each lesson page, compressed as served (KB), light and dark scheme:")
+    for name, light, dark in pages:
+        print(f"  {name:<28} {light / 1000:7.1f} {dark / 1000:7.1f}")
+    for column, scheme in ((1, "light"), (2, "dark")):
+        median = statistics.median(page[column] for page in pages) / 1000
+        print(f"  {'median, ' + scheme:<28} {median:7.1f}  target <= 300   {'ok' if median <= 300 else 'MISSED'}")
+    name, largest = max(figures, key=lambda f: f[1])
+    print(
+        f"Largest figure: {name}, {largest / 1000:.1f} KB  target <= 150   {'ok' if largest <= 150_000 else 'MISSED'}"
+    )
 
 
 def main() -> None:
@@ -138,7 +157,11 @@ def main() -> None:
     parser.add_argument("--suite", action="store_true", help="also time the test suite from a clean cache (T)")
     parser.add_argument("--no-reference", action="store_true", help="skip S and M (the slow reference points)")
     parser.add_argument("--relaxed-timeout", type=float, help="snippets' time limit in the copies (a busy machine)")
+    parser.add_argument("--weights", type=Path, metavar="SITE", help="only print the page weights of a built site")
     args = parser.parse_args()
+    if args.weights:
+        print_page_weights(*page_weights(args.weights))
+        return
 
     with tempfile.TemporaryDirectory(prefix="snippet-benchmark-") as scratch:
         project = copy_project(Path(scratch) / "course")
@@ -218,15 +241,7 @@ def main() -> None:
         verdict = "ok" if ratio <= target else "MISSED"
         print(f"{label:<58} {ratio:8.2f}  target <= {target:<5} {verdict}")
 
-    print("\nFirst visit to each lesson page, compressed as served (KB):")
-    for name, size in pages:
-        print(f"  {name:<28} {size / 1000:7.1f}")
-    median = statistics.median(size for _, size in pages) / 1000
-    print(f"  {'median':<28} {median:7.1f}  target <= 300   {'ok' if median <= 300 else 'MISSED'}")
-    name, largest = max(figures, key=lambda f: f[1])
-    print(
-        f"Largest figure: {name}, {largest / 1000:.1f} KB  target <= 150   {'ok' if largest <= 150_000 else 'MISSED'}"
-    )
+    print_page_weights(pages, figures)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 For ``snippets/lesson02/class_counts.py`` the cache folder holds
 ``entries/lesson02/class_counts.py.json`` (this module's :class:`Entry`),
-``figures/lesson02/class_counts-1.svg`` and so on, and
+``figures/lesson02/class_counts-1.svg`` and ``class_counts-1-dark.svg`` (the
+first figure, drawn for the light and the dark scheme) and so on, and
 ``rendered/lesson02/class_counts.out.md`` (written by ``render``).
 """
 
@@ -16,11 +17,18 @@ from pathlib import Path
 from snippet_runner import cache
 from snippet_runner.settings import Settings, SnippetSettings
 
+# The site's colour schemes; each figure is drawn for both (see figure_backend).
+SCHEMES = ("light", "dark")
+
 
 @dataclass(frozen=True)
 class Figure:
     alt: str
-    sha256: str
+    sha256: str  # of the figure drawn for the light scheme
+    dark_sha256: str  # and for the dark one
+
+    def digest(self, scheme: str) -> str:
+        return self.dark_sha256 if scheme == "dark" else self.sha256
 
 
 @dataclass(frozen=True)
@@ -48,14 +56,15 @@ def rendered_name(snippet: str) -> str:
     return snippet.removesuffix(".py") + ".out.md"
 
 
-def figure_name(snippet: str, number: int) -> str:
+def figure_name(snippet: str, number: int, scheme: str = "light") -> str:
     """Where figure ``number`` of a snippet lives, below the figures folder and
-    below the published prefix: ``a/b.py`` -> ``a/b-1.svg``."""
-    return f"{snippet.removesuffix('.py')}-{number}.svg"
+    below the published folder: ``a/b.py`` -> ``a/b-1.svg``, or ``a/b-1-dark.svg``
+    for the dark scheme."""
+    return f"{snippet.removesuffix('.py')}-{number}{'-dark' if scheme == 'dark' else ''}.svg"
 
 
-def figure_path(settings: Settings, snippet: str, number: int) -> Path:
-    return settings.figures_dir / figure_name(snippet, number)
+def figure_path(settings: Settings, snippet: str, number: int, scheme: str = "light") -> Path:
+    return settings.figures_dir / figure_name(snippet, number, scheme)
 
 
 def entry_path(settings: Settings, snippet: str) -> Path:
@@ -90,9 +99,10 @@ def reusable(settings: Settings, snippet: str, key: str, tree: dict[str, str]) -
     if any(tree.get(dep) != digest for dep, digest in entry.dependencies.items()):
         return None
     for number, figure in enumerate(entry.figures, start=1):
-        path = figure_path(settings, snippet, number)
-        if not path.is_file() or cache.sha256(path.read_bytes()) != figure.sha256:
-            return None
+        for scheme in SCHEMES:
+            path = figure_path(settings, snippet, number, scheme)
+            if not path.is_file() or cache.sha256(path.read_bytes()) != figure.digest(scheme):
+                return None
     return entry
 
 
@@ -103,19 +113,21 @@ def store(
     seconds: float,
     run_stdout: bytes,
     run_stderr: str,
-    figures: list[tuple[str, bytes]],
+    figures: list[tuple[str, bytes, bytes]],
     dependencies: dict[str, str],
 ) -> Entry:
-    """Keep a successful run: its figures (``(alt, svg)`` each), then its entry."""
-    for number, (_, data) in enumerate(figures, start=1):
-        cache.write_atomically(figure_path(settings, snippet, number), data)
+    """Keep a successful run: its figures (``(alt, light svg, dark svg)``
+    each), then its entry."""
+    for number, (_, light, dark) in enumerate(figures, start=1):
+        cache.write_atomically(figure_path(settings, snippet, number, "light"), light)
+        cache.write_atomically(figure_path(settings, snippet, number, "dark"), dark)
     entry = Entry(
         key=key,
         snippet=snippet,
         seconds=round(seconds, 3),
         stdout=run_stdout.decode("utf-8", errors="replace"),
         stderr=run_stderr,
-        figures=tuple(Figure(alt, cache.sha256(data)) for alt, data in figures),
+        figures=tuple(Figure(alt, cache.sha256(light), cache.sha256(dark)) for alt, light, dark in figures),
         dependencies=dependencies,
     )
     save(settings, entry)

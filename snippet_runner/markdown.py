@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from snippet_runner.entries import Entry, figure_name
+from snippet_runner.entries import SCHEMES, Entry, figure_name
 
-# Where a snippet's figures and its source (for download) are published.
-PUBLISHED_PREFIX = "/snippets/"
+# The folder of docs/ into which a snippet's figures and its source (for
+# download) are published (see publish.py). Links to it are relative, as if
+# from a page at the top of docs/ (where the lessons are): every builder
+# turns them into links that work below any path the site is served from,
+# and a strict build fails on one that resolves to nothing.
+PUBLISHED_FOLDER = "snippets"
 
 
 def fence(text: str, attributes: str) -> str:
@@ -23,11 +27,18 @@ def for_entry(entry: Entry) -> str:
         parts.append(fence(entry.stderr, '.text .snippet-stderr title="Standard error"'))
     for number, figure in enumerate(entry.figures, start=1):
         alt = " ".join(figure.alt.split()).replace("[", "\\[").replace("]", "\\]")
-        url = PUBLISHED_PREFIX + figure_name(entry.snippet, number)
-        parts.append(f"![{alt}]({url}){{ .snippet-figure loading=lazy }}\n")
+        # Material shows an image whose address ends in #only-light in the light
+        # scheme only, and #only-dark in the dark one; being lazy, the hidden
+        # one is not even fetched.
+        images = [
+            f"![{alt}]({PUBLISHED_FOLDER}/{figure_name(entry.snippet, number, scheme)}#only-{scheme})"
+            "{ .snippet-figure loading=lazy }"
+            for scheme in SCHEMES
+        ]
+        parts.append("\n".join(images) + "\n")
     file_name = entry.snippet.rsplit("/", 1)[-1]
     parts.append(
-        f'[Download {file_name}]({PUBLISHED_PREFIX}{entry.snippet}){{ .snippet-download download="{file_name}" }}\n'
+        f'[Download {file_name}]({PUBLISHED_FOLDER}/{entry.snippet}){{ .snippet-download download="{file_name}" }}\n'
     )
     return "\n".join(parts)
 

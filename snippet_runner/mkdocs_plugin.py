@@ -1,4 +1,5 @@
-"""The MkDocs adapter: render snippets before each build and publish their figures.
+"""The MkDocs adapter: render snippets before each build and publish their
+figures and downloads into docs/ (publish.py), where the build finds them.
 
 Registered as the ``snippet-runner`` plugin (an entry point in pyproject.toml).
 Everything else is plain Python in this package; only arguments and return
@@ -17,12 +18,12 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.plugins import BasePlugin
 
 from snippet_runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
-from snippet_runner.notebooks import is_lesson, write_notebooks
-from snippet_runner.render import SnippetFailure, published_files, render_all
+from snippet_runner.notebooks import is_lesson
+from snippet_runner.publish import publish
+from snippet_runner.render import SnippetFailure, render_all
 from snippet_runner.schedule import SnippetProcesses
 from snippet_runner.settings import Settings, load_settings
 
@@ -88,7 +89,9 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             self.processes.close()
 
     def on_config(self, config):
+        # Before MkDocs lists the files of docs/, which then include these.
         if not self.config.execute:
+            publish(_settings(config), Path(config.docs_dir))
             return config
         # Let the runner's progress lines through the builder's own log handler
         # (ProperDocs keeps it on its "properdocs" logger, MkDocs on "mkdocs").
@@ -111,19 +114,8 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             # Only reached while previewing. Logged as info: strict mode would
             # abort the rebuild on an error, and the page already shows it.
             log.info(f"snippet failed, see its page: {outcome.error}")
+        publish(_settings(config), Path(config.docs_dir))
         return config
-
-    # Before other plugins: mkdocs-jupyter must see the notebooks to render their previews.
-    @event_priority(100)
-    def on_files(self, files, config):
-        settings = _settings(config)
-        for site_path, path in published_files(settings):
-            files.append(File.generated(config, site_path, abs_src_path=str(path)))
-        for site_path, path in write_notebooks(settings, Path(config.docs_dir)):
-            # A File with a source folder, as mkdocs-jupyter expects of its pages.
-            src_dir = str(path)[: -len(site_path)]
-            files.append(File(site_path, src_dir, config.site_dir, config.use_directory_urls))
-        return files
 
     def on_pre_page(self, page, config, files):
         # A notebook is made from a lesson, so "Edit this page" on its preview

@@ -132,23 +132,16 @@ def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str
     return notebook
 
 
-def write_notebooks(settings: Settings, docs_dir: Path) -> list[tuple[str, Path]]:
-    """Write a notebook for every lesson (a page other than the home page
-    that shows snippets); returns (site path, file) pairs to publish, e.g.
-    ``notebooks/03-metrics.ipynb``."""
+def lesson_notebooks(settings: Settings, docs_dir: Path) -> dict[str, str]:
+    """A notebook for every lesson (a page other than the home page that
+    shows snippets), by file name: ``{"03-metrics.ipynb": text}``."""
     pages = {
         page.relative_to(docs_dir).as_posix(): page.read_text(encoding="utf-8")
         for page in sorted(docs_dir.rglob("*.md"))
     }
     lessons = {name: markdown for name, markdown in pages.items() if is_lesson(name, markdown)}
     notebooks = {name.removesuffix(".md") for name in lessons}
-    written = []
-    for page, markdown in lessons.items():
-        name = page.removesuffix(".md") + ".ipynb"
-        path = settings.cache_dir / "notebooks" / name
-        text = nbformat.writes(lesson_notebook(markdown, settings, notebooks)) + "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        written.append((f"notebooks/{name}", path))
-    return written
+    return {
+        page.removesuffix(".md") + ".ipynb": nbformat.writes(lesson_notebook(markdown, settings, notebooks)) + "\n"
+        for page, markdown in lessons.items()
+    }

@@ -18,13 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from snippet_runner import cache, checks, entries, markdown
-from snippet_runner.entries import Entry, figure_name, figure_path, rendered_name
-from snippet_runner.markdown import PUBLISHED_PREFIX
+from snippet_runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
 from snippet_runner.schedule import Job, SnippetProcesses
 from snippet_runner.settings import Settings
 
 __all__ = [
-    "PUBLISHED_PREFIX",
     "Outcome",
     "Report",
     "SnippetFailure",
@@ -32,7 +30,6 @@ __all__ = [
     "discover_snippets",
     "figure_name",
     "figure_path",
-    "published_files",
     "render_all",
     "rendered_name",
 ]
@@ -126,9 +123,10 @@ def _remove_leftovers(settings: Settings, current: dict[str, Entry]) -> None:
     """Drop what no page may show: files of snippets that no longer exist,
     and figures beyond the number a snippet drew last."""
     wanted_figures = {
-        figure_name(snippet, number)
+        figure_name(snippet, number, scheme)
         for snippet, entry in current.items()
         for number in range(1, len(entry.figures) + 1)
+        for scheme in SCHEMES
     }
     live = {s.removesuffix(".py") for s in current}
     if settings.figures_dir.is_dir():
@@ -223,7 +221,14 @@ def _render_locked(
                     finished.seconds,
                     verdict.stdout,
                     verdict.stderr,
-                    [(f["alt"], (finished.job.work / f["file"]).read_bytes()) for f in verdict.figures],
+                    [
+                        (
+                            f["alt"],
+                            (finished.job.work / f["file"]).read_bytes(),
+                            (finished.job.work / f["dark_file"]).read_bytes(),
+                        )
+                        for f in verdict.figures
+                    ],
                     {dep: tree[dep] for dep in verdict.dependencies if dep in tree},
                 )
                 report.outcomes.append(Outcome(snippet, finished.seconds, False))
@@ -245,18 +250,6 @@ def _render_locked(
             (settings.rendered_dir / rendered_name(outcome.name)).unlink(missing_ok=True)
         raise SnippetFailure(report)
     return report
-
-
-def published_files(settings: Settings) -> list[tuple[str, Path]]:
-    """(site path, file) for every snippet's source and the figures of its
-    current entry: never a figure the snippet no longer draws."""
-    published = []
-    for snippet in discover_snippets(settings):
-        published.append((snippet, settings.snippets_dir / snippet))
-        entry = entries.load(settings, snippet)
-        for number in range(1, len(entry.figures) + 1 if entry else 1):
-            published.append((figure_name(snippet, number), figure_path(settings, snippet, number)))
-    return [(PUBLISHED_PREFIX.lstrip("/") + name, path) for name, path in published]
 
 
 def cached_entry(settings: Settings, snippet: str) -> dict | None:

@@ -133,18 +133,35 @@ CODE_BLOCKS = """
     return {name: `#${pre.id || cell?.id || '?'}: ${pre.textContent.trim().split('\\n')[0].slice(0, 60)}`, copies};
   })
 """
-# Figures are lazy: load them all now, whether or not they are in view.
-LOAD_ALL_IMAGES = """
+# Figures are lazy: load every shown one now, whether or not it is in view
+# (each figure is on the page twice, once per colour scheme, and the scheme's
+# stylesheet hides one of them). For each figure, the colour of its top-left
+# pixel as drawn: its own background.
+LOAD_SHOWN_IMAGES = """
 async () => {
   const images = [...document.querySelectorAll('article img')];
-  for (const image of images) image.loading = 'eager';
-  await Promise.all(images.map(image => image.decode().catch(() => null)));
+  // Hidden by the scheme's stylesheet (not merely inside a closed <details>).
+  const shown = image => getComputedStyle(image).display !== 'none';
+  for (const image of images.filter(shown)) image.loading = 'eager';
+  await Promise.all(images.filter(shown).map(image => image.decode().catch(() => null)));
+  const drawnCorner = image => {
+    if (!image.naturalWidth) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const [r, g, b, a] = context.getImageData(1, 1, 1, 1).data;
+    return `rgba(${r}, ${g}, ${b}, ${a / 255})`;
+  };
   return images.map(image => ({
     src: image.getAttribute('src'),
     alt: (image.getAttribute('alt') || '').trim(),
+    shown: shown(image),
     naturalWidth: image.naturalWidth,
     figure: image.classList.contains('snippet-figure'),
     background: getComputedStyle(image).backgroundColor,
+    corner: image.classList.contains('snippet-figure') && shown(image) ? drawnCorner(image) : null,
   }));
 }
 """
@@ -159,6 +176,7 @@ class PageVisit:
     failed_requests: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
+    image_requests: list[str] = field(default_factory=list)  # URLs of every image the page fetched
     code_blocks: int = 0
     code_blocks_without_copy_button: list[str] = field(default_factory=list)
     color_scheme: str | None = None  # body[data-md-color-scheme]
@@ -181,13 +199,14 @@ def visit(context: BrowserContext, base: str, path: str, axe_script: str) -> Pag
         lambda r: r.status >= 400 and seen.failed_requests.append(f"{r.request.method} {r.url}: HTTP {r.status}"),
     )
     page.on("request", lambda r: is_local(r.url, base) or seen.foreign_requests.append(f"{r.method} {r.url}"))
+    page.on("request", lambda r: r.resource_type == "image" and seen.image_requests.append(r.url))
     try:
         page.goto(seen.url, wait_until="load")
         try:  # Material adds the buttons from its bundle once the page is ready.
             page.wait_for_function(f"({CODE_BLOCKS})().every(block => block.copies)", timeout=5000)
         except PlaywrightTimeout:
             pass  # counted and reported below
-        seen.images = page.evaluate(LOAD_ALL_IMAGES)
+        seen.images = page.evaluate(LOAD_SHOWN_IMAGES)
         blocks = page.evaluate(CODE_BLOCKS)
         seen.code_blocks = len(blocks)
         seen.code_blocks_without_copy_button = [block["name"] for block in blocks if not block["copies"]]

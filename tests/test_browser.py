@@ -1,8 +1,9 @@
 """Every page works in a real browser: the built site, served over HTTP and
 rendered by Chromium with Material's JavaScript, loads nothing from other
 hosts, logs no errors, shows its figures, puts a copy button on every code
-block, finds lessons in search, reads well in the dark scheme and passes
-every axe-core accessibility check in both schemes.
+block, finds lessons in search, reads well in the dark scheme (with figures
+drawn for it, and only those fetched) and passes every axe-core
+accessibility check in both schemes.
 The links test reads the built HTML and needs no browser."""
 
 from __future__ import annotations
@@ -150,10 +151,11 @@ def test_nothing_is_fetched_from_other_hosts(page, visited):
     assert not foreign, f"/{page} requested other hosts (the site must work offline):\n" + "\n".join(foreign)
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("page", PAGE_PARAMS)
-def test_images_load_and_have_alt_text(page, visited):
-    images = visited(page, "light").images
-    broken = [image["src"] for image in images if image["naturalWidth"] == 0]
+def test_images_load_and_have_alt_text(page, scheme, visited):
+    images = visited(page, scheme).images
+    broken = [image["src"] for image in images if image["shown"] and image["naturalWidth"] == 0]
     # nbconvert's stand-in for an image it was given no alt text for.
     no_alt = [
         image["src"][:80] for image in images if image["alt"] in ("", "No description has been provided for this image")
@@ -174,9 +176,22 @@ def test_every_code_block_has_a_copy_button(page, visited, built_site):
     )
 
 
+def figure_pairs(images: list[dict]) -> dict[str, dict[str, dict]]:
+    """The page's figures, each by its light variant's address, with its
+    image for each scheme (``#only-light``, ``#only-dark``)."""
+    pairs: dict[str, dict[str, dict]] = {}
+    for image in images:
+        # Notebook previews inline their figures (data: addresses), drawn for
+        # the light scheme only, like the notebooks they preview.
+        if image["figure"] and not image["src"].startswith("data:"):
+            scheme = "dark" if image["src"].endswith("-dark.svg#only-dark") else "light"
+            pairs.setdefault(image["src"].replace("-dark.svg#only-dark", ".svg#only-light"), {})[scheme] = image
+    return pairs
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("page", PAGE_PARAMS)
-def test_colour_scheme_follows_the_system_and_figures_stay_light(page, scheme, visited):
+def test_colour_scheme_follows_the_system_and_so_do_the_figures(page, scheme, visited):
     seen = visited(page, scheme)
     assert seen.color_scheme == SCHEMES[scheme], f"/{page}: body[data-md-color-scheme] is {seen.color_scheme!r}"
     luminance = relative_luminance(seen.background)
@@ -184,12 +199,37 @@ def test_colour_scheme_follows_the_system_and_figures_stay_light(page, scheme, v
         assert luminance < 0.05, f"/{page}: the page background {seen.background} is not dark"
     else:
         assert luminance > 0.9, f"/{page}: the page background {seen.background} is not light"
-    figures = [(image["src"], image["background"]) for image in seen.images if image["figure"]]
-    not_light = [(src, background) for src, background in figures if relative_luminance(background) < 0.9]
-    assert not not_light, (
-        f"/{page}: figures are drawn on white and need an opaque light background of their own"
-        f" (img.snippet-figure in docs/stylesheets/course.css): {not_light}"
-    )
+    pairs = figure_pairs(seen.images)
+    unpaired = [light for light, variants in pairs.items() if set(variants) != set(SCHEMES)]
+    assert not unpaired, f"/{page}: figures without a variant for each scheme: {unpaired}"
+    wrong = [
+        f"{variant['src']} {'shown' if variant['shown'] else 'hidden'}"
+        for variants in pairs.values()
+        for variant_scheme, variant in variants.items()
+        if variant["shown"] != (variant_scheme == scheme)
+    ]
+    assert not wrong, f"/{page} in the {scheme} scheme: each figure must show its {scheme} variant only: {wrong}"
+    shown = [variants[scheme] for variants in pairs.values()]
+    # Both what the stylesheet puts behind the figure and what the figure itself draws.
+    backgrounds = [(image["src"], image["background"], image["corner"]) for image in shown]
+    if scheme == "dark":
+        light = [b for b in backgrounds if not b[2] or max(relative_luminance(b[1]), relative_luminance(b[2])) > 0.05]
+        assert not light, f"/{page}: figures showing a light background in the dark scheme (src, CSS, drawn): {light}"
+    else:
+        dark = [b for b in backgrounds if not b[2] or min(relative_luminance(b[1]), relative_luminance(b[2])) < 0.9]
+        assert not dark, f"/{page}: figures not on a light background in the light scheme (src, CSS, drawn): {dark}"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGE_PARAMS)
+def test_the_other_schemes_figures_are_not_fetched(page, scheme, visited):
+    """Each figure costs one download: the variant for the other scheme is
+    fetched only if the reader switches to it."""
+    seen = visited(page, scheme)
+    other = "light" if scheme == "dark" else "dark"
+    hidden = {variants[other]["src"].split("#")[0] for variants in figure_pairs(seen.images).values() if other in variants}
+    fetched = [url for url in seen.image_requests if any(url.endswith("/" + src.lstrip("./")) for src in hidden)]
+    assert not fetched, f"/{page} in the {scheme} scheme fetched the {other} figures: {fetched}"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -215,12 +255,16 @@ def test_palette_toggle_switches_to_dark_and_back(chromium, site_url):
         tab.wait_for_selector('body[data-md-color-scheme="slate"]')
         background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
         assert relative_luminance(background) < 0.05, f"dark mode background is {background}"
+        shown_figures = "images => images.filter(i => i.checkVisibility()).map(i => i.getAttribute('src'))"
         figures = tab.locator("img.snippet-figure")
         assert figures.count() > 0, "03-metrics has no figure to check"
-        backgrounds = figures.evaluate_all("images => images.map(i => getComputedStyle(i).backgroundColor)")
-        assert all(relative_luminance(b) > 0.9 for b in backgrounds), f"figure backgrounds in dark mode: {backgrounds}"
+        dark = figures.evaluate_all(shown_figures)
+        assert dark and all(src.endswith("-dark.svg#only-dark") for src in dark), f"figures shown in dark mode: {dark}"
+        assert len(dark) * 2 == figures.count(), "not one variant of each figure shown"
         tab.get_by_title("Switch to light mode").click()
         tab.wait_for_selector('body[data-md-color-scheme="default"]')
+        light = figures.evaluate_all(shown_figures)
+        assert light == [src.replace("-dark.svg#only-dark", ".svg#only-light") for src in dark], f"figures shown in light mode: {light}"
     finally:
         context.close()
 

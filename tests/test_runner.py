@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner.render import SnippetFailure, cached_entry, published_files, render_all
+from snippet_runner.publish import snippet_files
+from snippet_runner.render import SnippetFailure, cached_entry, render_all
 from snippet_runner.schedule import SnippetProcesses, thread_share
 from snippet_runner.settings import load_settings
 from tests.conftest import mkdocs_build
@@ -175,13 +176,15 @@ def test_figures_are_svg_with_alt_text_and_identical_across_runs(tmp_path):
     make_project(tmp_path, {"plots.py": source})
     render(tmp_path)
     figures = tmp_path / ".snippet-cache" / "figures"
-    first = [(figures / f"plots-{n}.svg").read_bytes() for n in (1, 2)]
+    names = [f"plots-{n}{dark}.svg" for n in (1, 2) for dark in ("", "-dark")]
+    first = [(figures / name).read_bytes() for name in names]
     assert first[0].startswith(b"<?xml") and b"<svg" in first[0]
-    assert b"<image" in first[1], "a dense scatter is embedded as a bitmap"
+    assert b"<image" in first[2], "a dense scatter is embedded as a bitmap"
     rendered = (tmp_path / ".snippet-cache/rendered/plots.out.md").read_text()
-    assert "![A rising line](/snippets/plots-1.svg)" in rendered
+    assert "![A rising line](snippets/plots-1.svg#only-light)" in rendered
+    assert "![A rising line](snippets/plots-1-dark.svg#only-dark)" in rendered
     render(tmp_path, use_cache=False)
-    assert [(figures / f"plots-{n}.svg").read_bytes() for n in (1, 2)] == first
+    assert [(figures / name).read_bytes() for name in names] == first
 
 
 def test_a_snippet_cannot_dirty_the_working_tree(tmp_path):
@@ -421,11 +424,13 @@ def test_a_snippet_that_draws_fewer_figures_publishes_only_those(tmp_path):
     render(tmp_path)
     settings = load_settings(tmp_path)
     figures = tmp_path / ".snippet-cache" / "figures"
-    assert sorted(p.name for p in figures.iterdir()) == ["plots-1.svg", "plots-2.svg", "plots-3.svg"]
+    assert sorted(p.name for p in figures.iterdir()) == [
+        f"plots-{n}{dark}.svg" for n in (1, 2, 3) for dark in ("-dark", "")
+    ]
     (tmp_path / "snippets/plots.py").write_text(textwrap.dedent(draws.format(count=1)))
     render(tmp_path)
-    assert sorted(p.name for p in figures.iterdir()) == ["plots-1.svg"]
-    assert [site for site, _ in published_files(settings)] == ["snippets/plots.py", "snippets/plots-1.svg"]
+    assert sorted(p.name for p in figures.iterdir()) == ["plots-1-dark.svg", "plots-1.svg"]
+    assert list(snippet_files(settings)) == ["plots.py", "plots-1.svg", "plots-1-dark.svg"]
 
 
 # --- faithful execution: a snippet runs as ``python snippets/<file>.py`` would -----

@@ -1,0 +1,67 @@
+"""Put what the pages link to into the docs folder, where every site builder finds it.
+
+ProperDocs, MkDocs and Zensical each copy the files of the docs folder into
+the site, and each turns a link relative to a page into one that works below
+any path the site is served from. So the runner writes, into two git-ignored
+folders of ``docs/``:
+
+- ``snippets/``: each snippet's source (the download under its code) and its
+  figures, for the light and the dark scheme (``a/b.py``, ``a/b-1.svg``,
+  ``a/b-1-dark.svg``), the links of ``markdown.for_entry``;
+- ``notebooks/``: each lesson as a Jupyter notebook (``03-metrics.ipynb``).
+
+A file is written only when its content changed (``properdocs serve``
+watches ``docs/`` and would otherwise rebuild for ever), and whatever is no
+longer current is removed, so no page can link to a figure a snippet no
+longer draws.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from snippet_runner import cache, entries
+from snippet_runner.entries import SCHEMES, figure_name, figure_path
+from snippet_runner.markdown import PUBLISHED_FOLDER
+from snippet_runner.notebooks import lesson_notebooks
+from snippet_runner.render import discover_snippets
+from snippet_runner.settings import Settings
+
+NOTEBOOKS_FOLDER = "notebooks"
+
+
+def snippet_files(settings: Settings) -> dict[str, Path]:
+    """Each file to publish below ``docs/snippets/``, by its path there: the
+    snippets' sources and the figures of their current cache entries."""
+    files = {}
+    for snippet in discover_snippets(settings):
+        files[snippet] = settings.snippets_dir / snippet
+        entry = entries.load(settings, snippet)
+        for number in range(1, len(entry.figures) + 1) if entry else ():
+            for scheme in SCHEMES:
+                files[figure_name(snippet, number, scheme)] = figure_path(settings, snippet, number, scheme)
+    return files
+
+
+def publish(settings: Settings, docs_dir: Path) -> None:
+    """Bring ``docs_dir/snippets`` and ``docs_dir/notebooks`` up to date with the cache."""
+    sources = snippet_files(settings)
+    _mirror(docs_dir / PUBLISHED_FOLDER, {name: path.read_bytes() for name, path in sources.items()})
+    notebooks = lesson_notebooks(settings, docs_dir)
+    _mirror(docs_dir / NOTEBOOKS_FOLDER, {name: text.encode() for name, text in notebooks.items()})
+
+
+def _mirror(folder: Path, wanted: dict[str, bytes]) -> None:
+    """Make ``folder`` hold exactly ``wanted`` (contents by relative path)."""
+    for name, data in wanted.items():
+        path = folder / name
+        if not path.is_file() or path.read_bytes() != data:
+            cache.write_atomically(path, data)
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and name not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()

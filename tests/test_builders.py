@@ -1,0 +1,106 @@
+"""The same sources build with every builder the README names: ProperDocs (the
+main build, checked page by page elsewhere), MkDocs 1.6, and Zensical.
+
+Zensical runs no MkDocs plugins, so its build is the README's command: the
+snippet runner's own CLI (which publishes figures, downloads and notebooks
+into docs/), then ``zensical build``. Each of its pages is checked the way
+the main build is: every Python block shows the code that runs, followed by
+the output and figures the main build shows for it, with a download link
+that gives that code; every link and resource resolves to a file in the
+site; and no link starts with ``/``, which would leave a site served below a
+path (a GitHub Pages project site)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.browser import internal_link_problems
+from tests.conftest import ROOT, mkdocs_build
+from tests.pages import html_for_page, shown_blocks, structure_problems
+
+PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md"))
+BIN = Path(sys.executable).parent
+# What the runner publishes into docs/ (git-ignored): left out of the copy,
+# so that the Zensical build shows what the runner's CLI publishes by itself.
+PUBLISHED = ("snippets", "notebooks")
+
+
+def project_copy(target: Path) -> Path:
+    """The project's sources and its snippet cache (so nothing runs again), without
+    what a build wrote: a fresh clone after one ProperDocs build."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "__pycache__", "*.egg-info", ".pytest_cache")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    for folder in PUBLISHED:
+        shutil.rmtree(target / "docs" / folder, ignore_errors=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def zensical_site(built_site, tmp_path_factory) -> Path:
+    """The README's Zensical command, run in a copy of the project after the
+    main build has brought the snippet cache up to date."""
+    project = project_copy(tmp_path_factory.mktemp("zensical") / "course")
+    for command in ([sys.executable, "-m", "snippet_runner"], [str(BIN / "zensical"), "build", "-f", "mkdocs.yml"]):
+        done = subprocess.run(command, cwd=project, capture_output=True, text=True)
+        assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+    return project / "site"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_zensical_shows_the_code_that_runs(page, zensical_site):
+    problems = structure_problems(ROOT, zensical_site, page)
+    assert not problems, "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_zensical_shows_the_outputs_and_figures_of_the_main_build(page, zensical_site, built_site):
+    main, zensical = shown_blocks(html_for_page(built_site, page)), shown_blocks(html_for_page(zensical_site, page))
+    assert [(b.output, b.figures) for b in zensical] == [(b.output, b.figures) for b in main]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_zensical_links_resolve(page, zensical_site):
+    problems = internal_link_problems(zensical_site, html_for_page(zensical_site, page))
+    assert not problems, f"docs/{page} built by Zensical: broken links:\n" + "\n".join(problems)
+
+
+def absolute_links(html: Path) -> list[str]:
+    """Links and resources of a built page whose address starts with ``/``."""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return [
+        f"<{tag.name} {attribute}={tag[attribute]}>"
+        for tag in soup.find_all(True)
+        for attribute in ("href", "src")
+        if tag.get(attribute, "").startswith("/") and not tag[attribute].startswith("//")
+    ]
+
+
+@pytest.mark.parametrize("builder", ["properdocs", "zensical"])
+def test_no_link_leaves_a_site_served_below_a_path(builder, request):
+    site = request.getfixturevalue("built_site" if builder == "properdocs" else "zensical_site")
+    # Except the 404 page: served in place of any missing address, at any
+    # depth, it can only link from the root (both builders take the root's
+    # path from site_url, which this configuration leaves unset).
+    pages = [html for html in sorted(site.rglob("*.html")) if html != site / "404.html"]
+    found = {str(html.relative_to(site)): links for html in pages if (links := absolute_links(html))}
+    assert not found, f"{builder}: links starting with /: {found}"
+
+
+def test_mkdocs_builds_the_same_pages(built_site, tmp_path):
+    """MkDocs 1.6, the fallback builder, from the same configuration (the
+    cache is warm: nothing runs again)."""
+    done = mkdocs_build(ROOT, tmp_path / "site", builder="mkdocs")
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    for page in PAGES:
+        main, fallback = html_for_page(built_site, page), html_for_page(tmp_path / "site", page)
+        article = [
+            str(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("article"))
+            for html in (main, fallback)
+        ]
+        assert article[0] == article[1], f"docs/{page}: MkDocs builds a different page from ProperDocs"
