@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import internal_link_problems
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import EDIT_URI, ROOT, mkdocs_build
 from tests.pages import html_for_page, shown_blocks, structure_problems
 
 PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md"))
@@ -95,7 +95,7 @@ def test_no_link_leaves_a_site_served_below_a_path(builder, request):
 def test_mkdocs_builds_the_same_pages(built_site, tmp_path):
     """MkDocs 1.6, the fallback builder, from the same configuration (the
     cache is warm: nothing runs again)."""
-    done = mkdocs_build(ROOT, tmp_path / "site", builder="mkdocs")
+    done = mkdocs_build(ROOT, tmp_path / "site", builder="mkdocs", edit_uri=EDIT_URI)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     for page in PAGES:
         main, fallback = html_for_page(built_site, page), html_for_page(tmp_path / "site", page)
