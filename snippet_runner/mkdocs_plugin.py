@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
-import threading
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -22,7 +20,8 @@ from mkdocs.plugins import BasePlugin
 
 from snippet_runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
 from snippet_runner.notebooks import is_lesson
-from snippet_runner.publish import publish
+from snippet_runner.preview_cache import PreviewsAhead
+from snippet_runner.publish import NOTEBOOKS_FOLDER, publish
 from snippet_runner.render import SnippetFailure, render_all
 from snippet_runner.schedule import SnippetProcesses
 from snippet_runner.settings import Settings, load_settings
@@ -32,25 +31,6 @@ log = logging.getLogger("mkdocs.plugins.snippet_runner")
 
 def _settings(config) -> Settings:
     return load_settings(Path(config.config_file_path).parent)
-
-
-def _warm_notebook_converter() -> None:
-    """Changed snippets change notebooks, which mkdocs-jupyter converts after
-    the snippets ran. Its first conversion costs more than a second (imports,
-    templates, highlighting): pay it on a tiny notebook while the snippets run."""
-
-    def convert_a_tiny_notebook() -> None:
-        import nbformat
-        from mkdocs_jupyter.nbconvert2 import nb2html
-
-        cell = nbformat.v4.new_code_cell("print(1)", outputs=[nbformat.v4.new_output("stream", text="1\n")])
-        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# *Warm-up*"), cell])
-        with tempfile.TemporaryDirectory(prefix="snippet-runner-") as folder:
-            path = Path(folder) / "warm-up.ipynb"
-            nbformat.write(notebook, path)
-            nb2html(str(path))
-
-    threading.Thread(target=convert_a_tiny_notebook, daemon=True).start()
 
 
 class _PassTo(logging.Handler):
@@ -77,6 +57,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         super().__init__()
         self.previewing = False
         self.processes: SnippetProcesses | None = None
+        self.previews = PreviewsAhead()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # While previewing, a failing snippet shows its error on the page
@@ -103,7 +84,6 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             report = render_all(
                 _settings(config),
                 keep_going=self.previewing,
-                while_running=_warm_notebook_converter,
                 processes=self.processes,
             )
         except SnippetFailure as failure:
@@ -115,9 +95,20 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             # abort the rebuild on an error, and the page already shows it.
             log.info(f"snippet failed, see its page: {outcome.error}")
         publish(_settings(config), Path(config.docs_dir))
+        if "mkdocs-jupyter" in config.plugins:
+            notebooks = sorted((Path(config.docs_dir) / NOTEBOOKS_FOLDER).glob("*.ipynb"))
+            self.previews.start(notebooks, config.plugins["mkdocs-jupyter"].config)
         return config
 
+    def on_post_build(self, config):
+        self.previews.close()
+
+    def on_build_error(self, error):
+        self.previews.close()
+
     def on_pre_page(self, page, config, files):
+        if page.file.src_uri.startswith(f"{NOTEBOOKS_FOLDER}/"):
+            self.previews.wait(Path(page.file.abs_src_path))
         # A notebook is made from a lesson, so "Edit this page" on its preview
         # edits the lesson. (mkdocs-jupyter wraps the File, so its edit_uri can't.)
         if page.file.src_uri.startswith("notebooks/") and config.edit_uri:

@@ -12,7 +12,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,14 +149,12 @@ def render_all(
     workers: int | None = None,
     use_cache: bool = True,
     keep_going: bool = False,
-    while_running: Callable[[], None] | None = None,
     processes: SnippetProcesses | None = None,
 ) -> Report:
     """Render every snippet. Failures raise :class:`SnippetFailure` unless
     ``keep_going``, in which case the page shows the error in place of output.
-    ``while_running`` is called when snippets start running, for a caller
-    that has work to overlap with them. ``processes`` runs them (a caller
-    that renders again and again keeps one); by default a new one, closed after."""
+    ``processes`` runs them (a caller that renders again and again keeps
+    one); by default a new one, closed after."""
     if processes is None:
         with SnippetProcesses() as processes:
             return render_all(
@@ -164,11 +162,10 @@ def render_all(
                 workers=workers,
                 use_cache=use_cache,
                 keep_going=keep_going,
-                while_running=while_running,
                 processes=processes,
             )
     with _cache_lock(settings):
-        return _render_locked(settings, workers or os.cpu_count() or 1, use_cache, keep_going, while_running, processes)
+        return _render_locked(settings, workers or os.cpu_count() or 1, use_cache, keep_going, processes)
 
 
 def _render_locked(
@@ -176,7 +173,6 @@ def _render_locked(
     workers: int,
     use_cache: bool,
     keep_going: bool,
-    while_running: Callable[[], None] | None,
     processes: SnippetProcesses,
 ) -> Report:
     started = time.monotonic()
@@ -195,8 +191,6 @@ def _render_locked(
             stale.append(snippet)
     if stale:
         log.info(f"snippets: running {len(stale)} of {len(snippets)} ({len(snippets) - len(stale)} cached)")
-        if while_running:
-            while_running()
         # Longest first (by their last run, however old), so that no long snippet
         # starts last and runs alone while the other cores sit idle.
         last_run = {s: entries.load(settings, s) for s in stale}

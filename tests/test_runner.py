@@ -325,6 +325,30 @@ def test_mkdocs_build_fails_when_an_included_snippet_is_deleted(tmp_path):
     assert "a.py" in done.stderr
 
 
+def test_notebook_previews_are_converted_ahead_as_mkdocs_jupyter_would(tmp_path):
+    """A changed lesson's notebook is converted in a second process while the
+    pages are built; mkdocs-jupyter finds the preview in its cache, and it is
+    the preview mkdocs-jupyter makes when it converts the notebook itself."""
+    config = MKDOCS_YML.replace(
+        "  - snippet-runner\n",
+        "  - snippet-runner\n  - mkdocs-jupyter:\n      include: ['notebooks/*.ipynb']\n"
+        "      cache_dir: .snippet-cache/mkdocs-jupyter\n",
+    )
+    make_project(tmp_path, {"a.py": "print('hello')\n"}, pages={"lesson.md": page_including("a.py")})
+    (tmp_path / "mkdocs.yml").write_text(config)
+    done = mkdocs_build(tmp_path, tmp_path / "ahead")
+    assert done.returncode == 0, done.stderr[-3000:]
+    notebook = tmp_path / "docs/notebooks/lesson.ipynb"
+    assert f"Cache hit: {notebook}" in done.stderr, done.stderr[-3000:]
+    assert "Cache miss" not in done.stderr, done.stderr[-3000:]
+    (tmp_path / "mkdocs.yml").write_text(config.replace("      cache_dir:", "      cache: false\n      cache_dir:"))
+    done = mkdocs_build(tmp_path, tmp_path / "itself")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Cache hit" not in done.stderr, done.stderr[-3000:]
+    preview = "notebooks/lesson/index.html"
+    assert (tmp_path / "ahead" / preview).read_text() == (tmp_path / "itself" / preview).read_text()
+
+
 def test_page_check_catches_output_that_changes_between_runs(tmp_path):
     source = "import random\nprint(random.random())\n"
     make_project(tmp_path, {"noisy.py": source}, pages={"index.md": page_including("noisy.py")})
