@@ -204,14 +204,18 @@ def main() -> None:
             M = build(exec_project)
         if args.suite:
             suite_project = copy_project(Path(scratch) / "suite")
+            # The README's commands, which the suite runs, call .venv/bin/...
+            (suite_project / ".venv").symlink_to(Path(sys.prefix))
             if args.relaxed_timeout:
                 relax_timeout(suite_project, args.relaxed_timeout)
             started = time.perf_counter()
             suite = subprocess.run(
-                [sys.executable, "-m", "pytest", "-q"], cwd=suite_project, capture_output=True, text=True
+                [sys.executable, "-m", "pytest", "-q", "-rfE"], cwd=suite_project, capture_output=True, text=True
             )
             T = time.perf_counter() - started
             print(f"suite: {suite.stdout.strip().splitlines()[-1] if suite.stdout.strip() else suite.stderr[-500:]}")
+            if suite.returncode != 0:  # a red suite's time says little; say what failed
+                print("\n".join(line for line in suite.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))))
 
     rows = [
         ("S  plain python, one by one", S),

@@ -56,7 +56,14 @@ def _outputs(entry: Entry, settings: Settings) -> list:
         outputs.append(new_output("stream", name="stderr", text=entry.stderr))
     for number, figure in enumerate(entry.figures, start=1):
         svg = figure_path(settings, entry.snippet, number).read_text()
-        outputs.append(new_output("display_data", data={"image/svg+xml": svg, "text/plain": figure.alt}))
+        # The metadata names the figure, so that the preview can show the
+        # published variant for the reader's colour scheme (notebook_preview).
+        figure_id = {"snippet": entry.snippet, "number": number}
+        outputs.append(
+            new_output(
+                "display_data", data={"image/svg+xml": svg, "text/plain": figure.alt}, metadata={"figure": figure_id}
+            )
+        )
     return outputs
 
 
