@@ -33,6 +33,11 @@ def _settings(config) -> Settings:
     return load_settings(Path(config.config_file_path).parent)
 
 
+def _is_preview(page) -> bool:
+    """Whether ``page`` is mkdocs-jupyter's preview of a lesson notebook."""
+    return page.file.src_uri.startswith(f"{NOTEBOOKS_FOLDER}/")
+
+
 class _PassTo(logging.Handler):
     """Hands each record to ``logger``, which passes it on to its ancestors' handlers."""
 
@@ -107,17 +112,18 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         self.previews.close()
 
     def on_pre_page(self, page, config, files):
-        if page.file.src_uri.startswith(f"{NOTEBOOKS_FOLDER}/"):
-            self.previews.wait(Path(page.file.abs_src_path))
+        if not _is_preview(page):
+            return page
+        self.previews.wait(Path(page.file.abs_src_path))
         # A notebook is made from a lesson, so "Edit this page" on its preview
         # edits the lesson. (mkdocs-jupyter wraps the File, so its edit_uri can't.)
-        if page.file.src_uri.startswith("notebooks/") and config.edit_uri:
-            lesson = page.file.src_uri.removeprefix("notebooks/").removesuffix(".ipynb") + ".md"
+        if config.edit_uri:
+            lesson = page.file.src_uri.removeprefix(f"{NOTEBOOKS_FOLDER}/").removesuffix(".ipynb") + ".md"
             page.edit_url = config.edit_uri + lesson
         return page
 
     def on_page_content(self, html, page, config, files):
-        if not page.file.src_uri.startswith("notebooks/"):
+        if not _is_preview(page):
             return html
         try:
             match_contents_to_headings(page.toc, html)
@@ -132,7 +138,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         if goal and "description" not in page.meta:
             text = " ".join(goal.group(1).replace("`", "").replace("*", "").split())
             page.meta["description"] = text[:1].upper() + text[1:]
-        if page.file.src_uri.startswith("notebooks/") or not is_lesson(page.file.src_uri, markdown):
+        if _is_preview(page) or not is_lesson(page.file.src_uri, markdown):
             return markdown
         stem = page.file.src_uri.removesuffix(".md")
         # mkdocs-jupyter publishes the notebook's preview at notebooks/<stem>/ and
