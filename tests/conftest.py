@@ -20,6 +20,23 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 
 
+# The longest tests first, in this order; the rest keep pytest's order. xdist
+# hands out tests one at a time (--maxschedchunk=1 in pyproject.toml), so no
+# long test starts last and runs alone while the other worker sits idle.
+LONGEST_FIRST = (
+    "tests/test_notebooks.py::test_notebook_runs_in_a_fresh_kernel",
+    "tests/test_reproducible.py",
+    "tests/test_builders.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)
+
+
 # The suite builds the site as the deploy workflow does, with "Edit this page"
 # buttons (COURSE_EDIT_URI); one build serves every check.
 EDIT_URI = "https://example.org/course/edit/main/docs/"
