@@ -125,6 +125,9 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
     def on_page_content(self, html, page, config, files):
         if not _is_preview(page):
             return html
+        # Search lists the lesson, not also its preview: the same text twice,
+        # which would make up more than half of the search index.
+        page.meta["search"] = {"exclude": True}
         try:
             match_contents_to_headings(page.toc, html)
             return finish_preview(html, Path(page.file.abs_src_path))

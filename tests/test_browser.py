@@ -298,6 +298,15 @@ def test_search_finds_the_oversampling_lesson(chromium, site_url):
         context.close()
 
 
+def test_search_indexes_every_page_once_and_no_notebook_preview(built_site):
+    """A preview repeats its lesson's text: indexed too, it would list each
+    lesson twice and make the index every page loads twice as heavy."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {entry["location"].split("#")[0] for entry in index["docs"]}
+    pages = {page_url(doc) for doc in DOCS}
+    assert indexed == pages, f"not indexed: {sorted(pages - indexed)}; indexed but no page: {sorted(indexed - pages)}"
+
+
 @pytest.mark.parametrize("page", PAGE_PARAMS)
 def test_internal_links_resolve(page, built_site):
     """Every link and resource within the site exists, with its #anchor."""
