@@ -248,6 +248,26 @@ def test_no_accessibility_violations(page, scheme, visited):
     assert not problems, f"/{page} in the {scheme} scheme, axe-core finds:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_figures_follow_the_system_before_materials_script_runs(chromium, site_url, scheme):
+    """Until Material's script applies a palette, the page is in its first
+    scheme whatever the system prefers, and a lazy figure near the top that
+    is displayed in that window is fetched. With scripts off the window never
+    closes. (Nor are images lazy then, so this checks what is displayed, not
+    what is fetched.)"""
+    context = chromium.new_context(color_scheme=scheme, java_script_enabled=False)
+    context.route(lambda url: not is_local(url, site_url), lambda route: route.abort())
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "02-intuition/", wait_until="load")
+        figures = tab.locator("img.snippet-figure")
+        shown = [figures.nth(i).get_attribute("src") for i in range(figures.count()) if figures.nth(i).is_visible()]
+        ending = "-dark.svg#only-dark" if scheme == "dark" else ".svg#only-light"
+        assert shown and all(src.endswith(ending) for src in shown), f"figures shown in the {scheme} scheme: {shown}"
+    finally:
+        context.close()
+
+
 def test_palette_toggle_switches_to_dark_and_back(chromium, site_url):
     context = new_context(chromium, site_url, "light")  # its own: the choice is stored per context
     try:

@@ -6,10 +6,10 @@ afresh. The other snippets print text only, and every one of them already
 runs again from scratch in this suite, in a notebook kernel or a fresh
 interpreter, which must print exactly what the page shows
 (tests/test_notebooks.py, tests/test_pages.py). A third run of them would
-check nothing those runs do not, so the second build takes their entries
-from the session's cache. What it shows on top of those runs: figures come
-out the same every time, and the builder turns the same runs into the same
-bytes, wherever and whenever it builds.
+repeat that check, so the second build takes their entries from the
+session's cache. What it shows on top of those runs: figures come out the
+same every time, and the builder turns the same runs into the same bytes,
+wherever and whenever it builds.
 """
 
 from __future__ import annotations
