@@ -81,10 +81,13 @@ def site_url(built_site):
         yield base
 
 
-def new_context(chromium, site_url: str, scheme: str):
-    """A browser context whose system prefers ``scheme``; requests to other
-    hosts are refused on the spot (and recorded by ``visit``)."""
-    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+def new_context(chromium, site_url: str, scheme: str, scripts: bool = True):
+    """A browser context whose system prefers ``scheme`` (and runs the pages'
+    scripts unless told not to); requests to other hosts are refused on the
+    spot (and recorded by ``visit``)."""
+    context = chromium.new_context(
+        color_scheme=scheme, viewport={"width": 1280, "height": 800}, java_script_enabled=scripts
+    )
     context.set_default_timeout(20_000)
     context.route(lambda url: not is_local(url, site_url), lambda route: route.abort())
     return context
@@ -255,8 +258,7 @@ def test_figures_follow_the_system_before_materials_script_runs(chromium, site_u
     is displayed in that window is fetched. With scripts off the window never
     closes. (Nor are images lazy then, so this checks what is displayed, not
     what is fetched.)"""
-    context = chromium.new_context(color_scheme=scheme, java_script_enabled=False)
-    context.route(lambda url: not is_local(url, site_url), lambda route: route.abort())
+    context = new_context(chromium, site_url, scheme, scripts=False)
     try:
         tab = context.new_page()
         tab.goto(site_url + "02-intuition/", wait_until="load")
@@ -320,7 +322,7 @@ def test_search_finds_the_oversampling_lesson(chromium, site_url):
 
 def test_search_indexes_every_page_once_and_no_notebook_preview(built_site):
     """A preview repeats its lesson's text: indexed too, it would list each
-    lesson twice and make the index every page loads twice as heavy."""
+    lesson twice and make the index every page loads more than twice as heavy."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = {entry["location"].split("#")[0] for entry in index["docs"]}
     pages = {page_url(doc) for doc in DOCS}
