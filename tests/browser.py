@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-INSTALL_HINT = "Chromium is not installed: `apt-get install chromium` (Debian) to run the browser tests"
+INSTALL_HINT = "Chromium is not installed: `apt-get install chromium-headless-shell` (Debian) to run the browser tests"
 
 # axe-core as npm ships it, checked against the integrity hash npm itself
 # checks. To upgrade: `npm view axe-core@<version> dist.tarball dist.integrity`.
@@ -50,8 +50,11 @@ AXE_CORE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rh
 
 
 def chromium_executable() -> str | None:
-    """The system's Chromium. Playwright's own browser downloads are not used."""
-    return shutil.which("chromium")
+    """The system's Chromium; Playwright's own browser downloads are not used.
+    Preferably its headless shell, the build Playwright itself runs headless
+    pages in: the same Blink and V8 without the desktop browser around them,
+    it takes about a third less CPU per visit. Else the full browser."""
+    return shutil.which("chromium-headless-shell") or shutil.which("chromium")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
