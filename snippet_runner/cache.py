@@ -35,12 +35,21 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def _name_and_version(dist: metadata.Distribution) -> str:
+    """``name==version`` from the header of the distribution's metadata, read
+    without parsing the whole file (``dist.metadata`` does, description
+    included: a tenth of a second for every package, on every build)."""
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    fields = dict(line.split(": ", 1) for line in text.split("\n\n", 1)[0].splitlines() if ": " in line)
+    return f"{fields.get('Name')}=={fields.get('Version')}".lower()
+
+
 @cache
 def environment_fingerprint() -> str:
     """Python's version and every installed distribution's version."""
     # A set: the same distribution can be seen twice, depending on sys.path
     # (this project's own egg-info in the working directory, for one).
-    packages = sorted({f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()})
+    packages = sorted({_name_and_version(dist) for dist in metadata.distributions()})
     # The runner's own code, all of it: no hand-kept list of what shapes output.
     here = Path(__file__).parent
     runner_code = b"".join(

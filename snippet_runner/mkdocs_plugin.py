@@ -22,7 +22,7 @@ from snippet_runner.notebook_preview import PreviewMismatch, finish_preview, mat
 from snippet_runner.notebooks import is_lesson
 from snippet_runner.preview_cache import PreviewsAhead
 from snippet_runner.publish import NOTEBOOKS_FOLDER, publish
-from snippet_runner.render import SnippetFailure, render_all
+from snippet_runner.render import Rendering, SnippetFailure, refuse
 from snippet_runner.schedule import SnippetProcesses
 from snippet_runner.settings import Settings, load_settings
 
@@ -61,36 +61,59 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.previewing = False
-        self.processes: SnippetProcesses | None = None
+        self.processes = SnippetProcesses()
+        self.rendering: Rendering | None = None
         self.previews = PreviewsAhead()
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # While previewing, a failing snippet shows its error on the page
-        # instead of stopping the server.
-        self.previewing = command == "serve"
-        self.processes = SnippetProcesses()
+    def load_config(self, options, config_file_path=None):
+        """The builder loads each plugin's options in turn, well before the
+        first event of a build: start running what changed now, on the other
+        cores, while it loads the rest (on_config waits for the results)."""
+        errors, warnings = super().load_config(options, config_file_path)
+        if self.rendering is not None:  # started for a configuration that then failed to load
+            self.rendering.stop()
+            self.rendering = None
+        if not errors and self.config.execute and config_file_path:
+            self._start_rendering(Path(config_file_path).parent)
+        return errors, warnings
 
-    def on_shutdown(self) -> None:
-        if self.processes is not None:
-            self.processes.close()
-
-    def on_config(self, config):
-        # Before MkDocs lists the files of docs/, which then include these.
-        if not self.config.execute:
-            publish(_settings(config), Path(config.docs_dir))
-            return config
+    def _start_rendering(self, root: Path) -> None:
         # Let the runner's progress lines through the builder's own log handler
         # (ProperDocs keeps it on its "properdocs" logger, MkDocs on "mkdocs").
         runner_log = logging.getLogger("snippet_runner")
         runner_log.setLevel(logging.INFO)
         runner_log.handlers = [_PassTo(log)]
         runner_log.propagate = False
+        self.rendering = Rendering(load_settings(root), self.processes)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # While previewing, a failing snippet shows its error on the page
+        # instead of stopping the server.
+        self.previewing = command == "serve"
+
+    def on_shutdown(self) -> None:
+        if self.rendering is not None:
+            self.rendering.stop()
+        self.processes.close()
+
+    def on_config(self, config):
+        # Before MkDocs lists the files of docs/, which then include these.
+        settings = _settings(config)
+        if not self.config.execute:
+            publish(settings, Path(config.docs_dir))
+            return config
+        if self.rendering is None:
+            self._start_rendering(settings.root)
+        rendering, self.rendering = self.rendering, None
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        if jupyter is not None and rendering.running():
+            # Snippets still run, so notebooks will change: load their converter
+            # meanwhile, on a core this process leaves idle while it waits.
+            self.previews.warm_up(jupyter.config)
+        report = rendering.result()
         try:
-            report = render_all(
-                _settings(config),
-                keep_going=self.previewing,
-                processes=self.processes,
-            )
+            if report.failures and not self.previewing:
+                refuse(settings, report)
         except SnippetFailure as failure:
             log.info(failure.report.timing_table())
             raise PluginError(str(failure)) from None
@@ -99,10 +122,10 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             # Only reached while previewing. Logged as info: strict mode would
             # abort the rebuild on an error, and the page already shows it.
             log.info(f"snippet failed, see its page: {outcome.error}")
-        publish(_settings(config), Path(config.docs_dir))
-        if "mkdocs-jupyter" in config.plugins:
+        publish(settings, Path(config.docs_dir))
+        if jupyter is not None:
             notebooks = sorted((Path(config.docs_dir) / NOTEBOOKS_FOLDER).glob("*.ipynb"))
-            self.previews.start(notebooks, config.plugins["mkdocs-jupyter"].config)
+            self.previews.start(notebooks, jupyter.config)
         return config
 
     def on_post_build(self, config):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from snippet_runner import cache
@@ -46,17 +46,39 @@ def convert_into_cache(notebook: str, options: dict, toc_depth: int, cache_file:
     cache.write_atomically(Path(cache_file), json.dumps(entry).encode("utf-8"))
 
 
+def import_converter() -> None:
+    """Load mkdocs-jupyter's converter (nbconvert and all) ahead of the first notebook."""
+    from mkdocs_jupyter import convert, plugin  # noqa: F401
+
+
+def converts(jupyter_options) -> bool:
+    """Whether mkdocs-jupyter, with these options, converts from its cache."""
+    return bool(jupyter_options["cache"]) and not jupyter_options["execute"]
+
+
 class PreviewsAhead:
     """Conversions started for one build; ``wait`` before a preview's page is built."""
 
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._pending: dict[str, Future] = {}
+        self._pool: Pool | None = None
+        self._pending: dict[str, AsyncResult] = {}
+
+    def _started(self) -> Pool:
+        if self._pool is None:
+            # Spawned, not forked: the builder's process may run threads (serve).
+            self._pool = multiprocessing.get_context("spawn").Pool(1)
+        return self._pool
+
+    def warm_up(self, jupyter_options) -> None:
+        """Start the second process now, and load the converter in it: when
+        notebooks are about to change, while the builder waits for snippets."""
+        if converts(jupyter_options):
+            self._started().apply_async(import_converter)
 
     def start(self, notebooks: list[Path], jupyter_options) -> None:
         """Convert ``notebooks`` unless mkdocs-jupyter has them cached already.
         ``jupyter_options``: the mkdocs-jupyter plugin's configuration."""
-        if not notebooks or not jupyter_options["cache"] or jupyter_options["execute"]:
+        if not notebooks or not converts(jupyter_options):
             return
         from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
 
@@ -67,21 +89,23 @@ class PreviewsAhead:
             )
             if cache_file.exists():
                 continue
-            if self._pool is None:
-                # Spawned, not forked: the builder's process may run threads (serve).
-                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            self._pending[str(notebook.resolve())] = self._pool.submit(
-                convert_into_cache, str(notebook), options, jupyter_options["toc_depth"], str(cache_file.resolve())
+            self._pending[str(notebook.resolve())] = self._started().apply_async(
+                convert_into_cache, (str(notebook), options, jupyter_options["toc_depth"], str(cache_file.resolve()))
             )
 
     def wait(self, notebook: Path) -> None:
         """Until ``notebook``'s conversion is in the cache; raises its error."""
         pending = self._pending.pop(str(notebook.resolve()), None)
         if pending is not None:
-            pending.result()
+            pending.get()
 
     def close(self) -> None:
-        """Stop the second process, with any conversion not waited for."""
+        """Stop the second process: at once if every conversion was waited for
+        (a graceful exit takes a tenth of a second), else once the rest are
+        done (a killed one could leave a half-written file behind)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close()
+            if not self._pending:
+                self._pool.terminate()
+            self._pool.join()
         self._pool, self._pending = None, {}

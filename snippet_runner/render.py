@@ -7,15 +7,18 @@ module puts them together and reports.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import logging
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from snippet_runner import cache, checks, entries, markdown
 from snippet_runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
@@ -24,6 +27,7 @@ from snippet_runner.settings import Settings
 
 __all__ = [
     "Outcome",
+    "Rendering",
     "Report",
     "SnippetFailure",
     "cached_entry",
@@ -31,6 +35,7 @@ __all__ = [
     "figure_name",
     "figure_path",
     "render_all",
+    "refuse",
     "rendered_name",
 ]
 
@@ -150,11 +155,13 @@ def render_all(
     use_cache: bool = True,
     keep_going: bool = False,
     processes: SnippetProcesses | None = None,
+    stop: threading.Event | None = None,
 ) -> Report:
     """Render every snippet. Failures raise :class:`SnippetFailure` unless
     ``keep_going``, in which case the page shows the error in place of output.
     ``processes`` runs them (a caller that renders again and again keeps
-    one); by default a new one, closed after."""
+    one); by default a new one, closed after. ``stop``, set from another
+    thread, stops the run (``schedule.Stopped``)."""
     if processes is None:
         with SnippetProcesses() as processes:
             return render_all(
@@ -163,17 +170,76 @@ def render_all(
                 use_cache=use_cache,
                 keep_going=keep_going,
                 processes=processes,
+                stop=stop,
             )
     with _cache_lock(settings):
-        return _render_locked(settings, workers or os.cpu_count() or 1, use_cache, keep_going, processes)
+        report = _render_locked(settings, workers or os.cpu_count() or 1, use_cache, processes, stop)
+    if report.failures and not keep_going:
+        refuse(settings, report)
+    return report
+
+
+def refuse(settings: Settings, report: Report) -> NoReturn:
+    """Fail the build: leave no output that a page could show for a failed
+    snippet, and raise :class:`SnippetFailure` naming each."""
+    for outcome in report.failures:
+        (settings.rendered_dir / rendered_name(outcome.name)).unlink(missing_ok=True)
+    raise SnippetFailure(report)
+
+
+class Rendering:
+    """``render_all`` (always keeping going: the caller judges failures) in a
+    thread of its own, so that the caller can go on meanwhile; ``result``
+    waits for it. The snippets run in their own processes, so they use the
+    other cores while the caller's thread works.
+
+    Whatever ends the caller first (Ctrl-C, an error, the interpreter
+    exiting) stops the snippets still running; what had finished is kept."""
+
+    def __init__(self, settings: Settings, processes: SnippetProcesses):
+        self._stop = threading.Event()
+        self._outcome: Report | BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._render, args=(settings, processes), name="snippet-runner", daemon=True
+        )
+        # A daemon thread is not waited for at exit; this stops and joins it
+        # then (atexit runs before daemon threads are frozen).
+        atexit.register(self.stop)
+        self._thread.start()
+
+    def _render(self, settings: Settings, processes: SnippetProcesses) -> None:
+        try:
+            self._outcome = render_all(settings, keep_going=True, processes=processes, stop=self._stop)
+        except BaseException as error:  # noqa: BLE001 - handed to the thread that waits
+            self._outcome = error
+
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def result(self) -> Report:
+        try:
+            self._thread.join()
+        except BaseException:  # Ctrl-C while waiting
+            self.stop()
+            raise
+        atexit.unregister(self.stop)
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        return self._outcome
+
+    def stop(self) -> None:
+        """Stop the snippets still running and wait for the thread."""
+        self._stop.set()
+        self._thread.join()
+        atexit.unregister(self.stop)
 
 
 def _render_locked(
     settings: Settings,
     workers: int,
     use_cache: bool,
-    keep_going: bool,
     processes: SnippetProcesses,
+    stop: threading.Event | None,
 ) -> Report:
     started = time.monotonic()
     snippets = discover_snippets(settings)
@@ -201,7 +267,7 @@ def _render_locked(
                 Job(s, settings.snippets_dir, Path(scratch) / f"job{i}", settings.for_snippet(s).timeout)
                 for i, s in enumerate(stale)
             ]
-            for finished in processes.run(jobs, workers):
+            for finished in processes.run(jobs, workers, stop):
                 snippet = finished.job.snippet
                 verdict = checks.check(finished, settings.for_snippet(snippet), f"{snippets_folder}/{snippet}")
                 if isinstance(verdict, checks.Failure):
@@ -238,11 +304,6 @@ def _render_locked(
         _write_if_changed(settings.rendered_dir / rendered_name(snippet), text)
     report.outcomes.sort(key=lambda o: o.name)
     report.wall_seconds = time.monotonic() - started
-    if report.failures and not keep_going:
-        # Leave no output that a page could show for a failed snippet.
-        for outcome in report.failures:
-            (settings.rendered_dir / rendered_name(outcome.name)).unlink(missing_ok=True)
-        raise SnippetFailure(report)
     return report
 
 

@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ log = logging.getLogger("snippet_runner")
 
 _SLOW_NOTICE_SECONDS = 10.0
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class Stopped(Exception):
+    """The run was told to stop (see ``SnippetProcesses.run``)."""
 
 
 @dataclass
@@ -102,6 +107,10 @@ class Forkserver:
             return
         self.close()
         multiprocessing.get_context("forkserver").set_forkserver_preload(["snippet_runner.execute", *preload])
+        # The server takes its environment from this process's: for the moment
+        # it starts, the whole process has the share (a process started from
+        # another thread meanwhile, such as the notebook converter, would
+        # inherit it too, which only sets how many threads that one uses).
         saved = {name: os.environ.get(name) for name in threads}
         os.environ.update(threads)
         try:
@@ -186,9 +195,10 @@ class SnippetProcesses:
             self._fresh_sys_path = json.loads(done.stdout)
         return self._fresh_sys_path
 
-    def run(self, jobs: list[Job], workers: int) -> Iterator[Finished]:
+    def run(self, jobs: list[Job], workers: int, stop: threading.Event | None = None) -> Iterator[Finished]:
         """Run ``jobs`` in order, ``workers`` at a time, yielding each as it ends.
-        Leaving early (an error, Ctrl-C) stops whatever still runs."""
+        Leaving early (an error, Ctrl-C, ``stop`` set from another thread:
+        :class:`Stopped`) stops whatever still runs."""
         if not jobs:
             return
         threads = thread_share(min(workers, len(jobs)))
@@ -221,6 +231,8 @@ class SnippetProcesses:
                     running[id(job)] = (job, child)
                     next_notice[id(job)] = _SLOW_NOTICE_SECONDS
                 time.sleep(0.02)
+                if stop is not None and stop.is_set():
+                    raise Stopped(f"stopped with {len(running) + len(pending)} of {len(jobs)} snippets unfinished")
                 for key, (job, child) in list(running.items()):
                     elapsed = time.monotonic() - child.started
                     timed_out = elapsed > job.timeout

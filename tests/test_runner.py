@@ -578,22 +578,33 @@ def test_the_forkserver_restarts_when_the_share_of_cores_changes(tmp_path, monke
         assert cached_entry(settings, "a.py")["stdout"] == f"[{thread_share(1)['OMP_NUM_THREADS']}]\n"
 
 
-def test_an_interrupted_run_keeps_what_had_finished(tmp_path):
-    slow = f"""\
+def slow_snippet(pid_file: Path) -> str:
+    """A snippet that records its process id, then sleeps for ``delay.txt`` seconds."""
+    return f"""\
     import os, pathlib, time
-    pathlib.Path({str(tmp_path / "slow.pid")!r}).write_text(str(os.getpid()))
+    pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))
     time.sleep(float(open("delay.txt").read()))
     """
+
+
+@pytest.mark.parametrize("front", ["python -m snippet_runner", "properdocs build"])
+def test_an_interrupted_run_keeps_what_had_finished(tmp_path, front):
+    """Ctrl-C stops the snippets still running, keeps those that had finished,
+    and the next run runs only the rest; through the runner's own command and
+    through a build, where the snippets run beside the builder's thread."""
     quick = {f"quick{n}.py": f"print({n})\n" for n in range(3)}
     make_project(
         tmp_path,
-        {**quick, "slow.py": slow, "delay.txt": "600"},
+        {**quick, "slow.py": slow_snippet(tmp_path / "slow.pid"), "delay.txt": "600"},
         '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+        pages={"index.md": page_including(*quick, "slow.py")},
     )
+    command = {
+        "python -m snippet_runner": ["-m", "snippet_runner", "--root", str(tmp_path), "--jobs", "2"],
+        "properdocs build": ["-m", "properdocs", "build", "-f", "mkdocs.yml"],
+    }[front]
     runner = subprocess.Popen(
-        [sys.executable, "-m", "snippet_runner", "--root", str(tmp_path), "--jobs", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [sys.executable, *command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     entries_dir = tmp_path / ".snippet-cache/entries"
     deadline = time.monotonic() + 120
@@ -608,3 +619,32 @@ def test_an_interrupted_run_keeps_what_had_finished(tmp_path):
     assert not still_running(slow_pid), "the interrupted snippet is still running"
     (tmp_path / "snippets/delay.txt").write_text("0")
     assert ran(render(tmp_path)) == ["slow.py"]
+
+
+def test_loading_the_configuration_starts_the_snippets_and_shutdown_stops_them(tmp_path):
+    """The plugin starts running what changed while the builder is still
+    loading its configuration, before the build's first event; shutting
+    down (as after a configuration error) stops it."""
+    make_project(
+        tmp_path,
+        {"slow.py": slow_snippet(tmp_path / "slow.pid"), "delay.txt": "600"},
+        '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+        pages={"index.md": page_including("slow.py")},
+    )
+    script = f"""\
+    import pathlib, time
+    import properdocs.__main__  # first: ProperDocs stands in for mkdocs, whose API the plugin uses
+    from properdocs.config import load_config
+    config = load_config({str(tmp_path / "mkdocs.yml")!r})
+    pid_file = pathlib.Path({str(tmp_path / "slow.pid")!r})
+    deadline = time.monotonic() + 60
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    print(pid_file.exists())
+    config.plugins["snippet-runner"].on_shutdown()
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "True", f"no snippet ran while the configuration loaded\n{done.stderr}"
+    assert not still_running(int((tmp_path / "slow.pid").read_text())), "the snippet outlived the shutdown"
