@@ -38,7 +38,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _name_and_version(dist: metadata.Distribution) -> str:
     """``name==version`` from the header of the distribution's metadata, read
     without parsing the whole file (``dist.metadata`` does, description
-    included: a tenth of a second for every package, on every build)."""
+    included: about a tenth of a second for all of them, on every build)."""
     text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
     fields = dict(line.split(": ", 1) for line in text.split("\n\n", 1)[0].splitlines() if ": " in line)
     return f"{fields.get('Name')}=={fields.get('Version')}".lower()

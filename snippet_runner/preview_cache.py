@@ -102,7 +102,7 @@ class PreviewsAhead:
     def close(self) -> None:
         """Stop the second process: at once if every conversion was waited for
         (a graceful exit takes a tenth of a second), else once the rest are
-        done (a killed one could leave a half-written file behind)."""
+        done (a killed one could leave its temporary file behind)."""
         if self._pool is not None:
             self._pool.close()
             if not self._pending:
