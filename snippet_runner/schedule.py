@@ -195,10 +195,17 @@ class SnippetProcesses:
             self._fresh_sys_path = json.loads(done.stdout)
         return self._fresh_sys_path
 
-    def run(self, jobs: list[Job], workers: int, stop: threading.Event | None = None) -> Iterator[Finished]:
+    def run(
+        self,
+        jobs: list[Job],
+        workers: int,
+        stop: threading.Event | None = None,
+        launched: threading.Event | None = None,
+    ) -> Iterator[Finished]:
         """Run ``jobs`` in order, ``workers`` at a time, yielding each as it ends.
         Leaving early (an error, Ctrl-C, ``stop`` set from another thread:
-        :class:`Stopped`) stops whatever still runs."""
+        :class:`Stopped`) stops whatever still runs. ``launched`` is set once
+        the first ones have started."""
         if not jobs:
             return
         threads = thread_share(min(workers, len(jobs)))
@@ -230,6 +237,8 @@ class SnippetProcesses:
                     child = _Child(job.work, forked, env)
                     running[id(job)] = (job, child)
                     next_notice[id(job)] = _SLOW_NOTICE_SECONDS
+                if launched is not None:
+                    launched.set()
                 time.sleep(0.02)
                 if stop is not None and stop.is_set():
                     raise Stopped(f"stopped with {len(running) + len(pending)} of {len(jobs)} snippets unfinished")

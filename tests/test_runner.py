@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from snippet_runner.publish import snippet_files
-from snippet_runner.render import SnippetFailure, cached_entry, render_all
+from snippet_runner.render import Rendering, SnippetFailure, cached_entry, render_all
 from snippet_runner.schedule import SnippetProcesses, thread_share
 from snippet_runner.settings import load_settings
 from tests.conftest import mkdocs_build
@@ -651,3 +651,35 @@ def test_loading_the_configuration_starts_the_snippets_and_shutdown_stops_them(t
     )
     assert done.stdout.strip() == "True", f"no snippet ran while the configuration loaded\n{done.stderr}"
     assert not still_running(int((tmp_path / "slow.pid").read_text())), "the snippet outlived the shutdown"
+
+
+def snippet_children() -> list[int]:
+    """This process's children that run a snippet in a fresh interpreter."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # ended meanwhile
+        if parent == os.getpid() and b"snippet_runner.execute" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_rendering_returns_once_its_snippets_have_started(tmp_path):
+    """The builder's thread waits for the snippets to start: left to prepare
+    them while it went on loading its configuration, the rendering's thread
+    started them 0.3-0.45 s later."""
+    make_project(
+        tmp_path,
+        {"slow.py": slow_snippet(tmp_path / "slow.pid"), "delay.txt": "600"},
+        '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+    )
+    with SnippetProcesses(fork=False) as processes:
+        rendering = Rendering(load_settings(tmp_path), processes)
+        try:
+            assert snippet_children(), "no snippet had started when the rendering returned"
+        finally:
+            rendering.stop()
+    assert not snippet_children()
