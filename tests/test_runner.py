@@ -662,7 +662,8 @@ def snippet_children() -> list[int]:
             command = (stat.parent / "cmdline").read_bytes()
         except (FileNotFoundError, ProcessLookupError):
             continue  # ended meanwhile
-        if parent == os.getpid() and b"snippet_runner.execute" in command:
+        # "python -m snippet_runner.execute <job>" (a forkserver names the module among its preloads)
+        if parent == os.getpid() and b"\0-m\0snippet_runner.execute\0" in command:
             found.append(int(stat.parent.name))
     return found
 
