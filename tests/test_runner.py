@@ -580,13 +580,18 @@ def test_the_forkserver_restarts_when_the_share_of_cores_changes(tmp_path, monke
         assert cached_entry(settings, "a.py")["stdout"] == f"[{thread_share(1)['OMP_NUM_THREADS']}]\n"
 
 
-def slow_snippet(pid_file: Path) -> str:
-    """A snippet that records its process id, then sleeps for ``delay.txt`` seconds."""
-    return f"""\
+def slow_snippet(pid_file: Path) -> dict[str, str]:
+    """``slow.py``, which records its process id in ``pid_file``, then sleeps
+    for ``delay.txt`` seconds (600, within its limit of 900)."""
+    source = f"""\
     import os, pathlib, time
     pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))
     time.sleep(float(open("delay.txt").read()))
     """
+    return {"slow.py": source, "delay.txt": "600"}
+
+
+SLOW_SNIPPET_TIMEOUT = '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n'
 
 
 @pytest.mark.parametrize("front", ["python -m snippet_runner", "properdocs build", "properdocs serve"])
@@ -597,8 +602,8 @@ def test_an_interrupted_run_keeps_what_had_finished(tmp_path, front):
     quick = {f"quick{n}.py": f"print({n})\n" for n in range(3)}
     make_project(
         tmp_path,
-        {**quick, "slow.py": slow_snippet(tmp_path / "slow.pid"), "delay.txt": "600"},
-        '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+        {**quick, **slow_snippet(tmp_path / "slow.pid")},
+        SLOW_SNIPPET_TIMEOUT,
         pages={"index.md": page_including(*quick, "slow.py")},
     )
     command = {
@@ -630,8 +635,8 @@ def test_loading_the_configuration_starts_the_snippets_and_shutdown_stops_them(t
     down (as after a configuration error) stops it."""
     make_project(
         tmp_path,
-        {"slow.py": slow_snippet(tmp_path / "slow.pid"), "delay.txt": "600"},
-        '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+        slow_snippet(tmp_path / "slow.pid"),
+        SLOW_SNIPPET_TIMEOUT,
         pages={"index.md": page_including("slow.py")},
     )
     script = f"""\
@@ -674,8 +679,8 @@ def test_a_rendering_returns_once_its_snippets_have_started(tmp_path):
     started them 0.3-0.45 s later."""
     make_project(
         tmp_path,
-        {"slow.py": slow_snippet(tmp_path / "slow.pid"), "delay.txt": "600"},
-        '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n',
+        slow_snippet(tmp_path / "slow.pid"),
+        SLOW_SNIPPET_TIMEOUT,
     )
     with SnippetProcesses(fork=False) as processes:
         rendering = Rendering(load_settings(tmp_path), processes)
