@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.suite_time import BUILD_TIME, BuildTime
 
 ROOT = Path(__file__).resolve().parents[1]
 # Material's end-of-life notice, printed when MkDocs itself builds (README.md).
@@ -40,6 +45,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # The suite builds the site as the deploy workflow does, with "Edit this page"
 # buttons (COURSE_EDIT_URI); one build serves every check.
 EDIT_URI = "https://example.org/course/edit/main/docs/"
+# The build's last word on its snippets: "total of 84 (3 ran, 81 cached)".
+SNIPPETS_RAN = re.compile(r"total of (\d+) \((\d+) ran, ")
 
 
 def mkdocs_build(
@@ -64,18 +71,40 @@ def session_folder(tmp_path_factory) -> Path:
     return folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The course built into a folder shared by all workers of this session.
-    Building also brings the snippet cache up to date."""
+def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], str | None]) -> Path:
+    """A folder ``name`` shared by all workers of this session, filled by
+    ``make(folder)`` in the first worker to ask while the others wait. ``make``
+    returns why it failed, or None; every worker that asks then fails with it."""
     shared = session_folder(tmp_path_factory)
-    site, log = shared / "site", shared / "build.log"
-    with open(shared / "build.lock", "w") as lock:
+    folder, failure = shared / name, shared / f"{name}.failed"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not log.exists():
-            done = mkdocs_build(ROOT, site, edit_uri=EDIT_URI)
-            log.write_text(f"exit status {done.returncode}\n{done.stdout}{done.stderr}")
-    text = log.read_text()
-    if not text.startswith("exit status 0\n"):
-        pytest.fail(f"properdocs build --strict failed:\n{text[-6000:]}", pytrace=False)
-    return site
+        if not folder.exists():
+            folder.mkdir()
+            if (why := make(folder)) is not None:
+                failure.write_text(why)
+    if failure.exists():
+        pytest.fail(failure.read_text(), pytrace=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, request) -> Path:
+    """The course built once for all workers of this session (its log beside
+    the site). Building also brings the snippet cache up to date; its time
+    goes to the suite's summary (tests/suite_time.py)."""
+
+    def build(folder: Path) -> str | None:
+        started = time.perf_counter()
+        done = mkdocs_build(ROOT, folder / "site", edit_uri=EDIT_URI)
+        seconds = time.perf_counter() - started
+        (folder / "build.log").write_text(done.stdout + done.stderr)
+        if ran := SNIPPETS_RAN.search(done.stderr):
+            request.config.stash[BUILD_TIME] = BuildTime(seconds, snippets_run=int(ran[2]), snippets=int(ran[1]))
+        return (
+            None
+            if done.returncode == 0
+            else f"properdocs build --strict failed:\n{(done.stdout + done.stderr)[-6000:]}"
+        )
+
+    return once_per_session(tmp_path_factory, "course", build) / "site"

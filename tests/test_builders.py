@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import internal_link_problems
-from tests.conftest import EDIT_URI, ROOT, mkdocs_build
+from tests.conftest import EDIT_URI, ROOT, mkdocs_build, once_per_session
 from tests.pages import html_for_page, shown_blocks, structure_problems
 
 PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md"))
@@ -43,13 +43,18 @@ def project_copy(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def zensical_site(built_site, tmp_path_factory) -> Path:
-    """The README's Zensical command, run in a copy of the project after the
-    main build has brought the snippet cache up to date."""
-    project = project_copy(tmp_path_factory.mktemp("zensical") / "course")
-    for command in ([sys.executable, "-m", "snippet_runner"], [str(BIN / "zensical"), "build", "-f", "mkdocs.yml"]):
-        done = subprocess.run(command, cwd=project, capture_output=True, text=True)
-        assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
-    return project / "site"
+    """The README's Zensical command, run once for all workers in a copy of the
+    project, after the main build has brought the snippet cache up to date."""
+
+    def build(folder: Path) -> str | None:
+        project = project_copy(folder / "course")
+        for command in ([sys.executable, "-m", "snippet_runner"], [str(BIN / "zensical"), "build", "-f", "mkdocs.yml"]):
+            done = subprocess.run(command, cwd=project, capture_output=True, text=True)
+            if done.returncode != 0:
+                return f"{' '.join(command)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        return None
+
+    return once_per_session(tmp_path_factory, "zensical", build) / "course" / "site"
 
 
 @pytest.mark.parametrize("page", PAGES)
