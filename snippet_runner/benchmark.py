@@ -6,10 +6,15 @@ E  build after editing one snippet (median of --edits edits)
 F  floor: a build that executes nothing
 M  the same pages built with markdown-exec executing the same snippets
 T  the whole test suite (``python -m pytest``) from a clean cache (--suite)
+C' the cold build the suite itself makes, timed by the suite (tests/suite_time.py)
 
 Everything runs on a scratch copy of the project, so the real cache is untouched.
 Targets: C <= 0.5 S, C <= M, W <= 1.15 F, E - W <= 1.3 x the edited snippet's own run,
-T <= 4 C.
+T <= 4 C'.
+
+T is judged against C', the build inside the suite's own run, rather than C,
+taken a quarter of an hour earlier: a shared machine's speed drifts (the same
+cold build once took 92 s, and 149 s within the hour).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from pathlib import Path
 from snippet_runner.notebooks import snippets_on_page
 
 ROOT = Path(__file__).resolve().parents[1]
+# The line the suite ends with (tests/suite_time.py).
+SUITE_BUILD = re.compile(r"its cold build C = ([\d.]+) s")
 OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "[^"]+\.out\.md"\n', re.M)
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".json", ".xml"}
 
@@ -222,6 +229,10 @@ def main() -> None:
             print(f"suite: {suite.stdout.strip().splitlines()[-1] if suite.stdout.strip() else suite.stderr[-500:]}")
             if suite.returncode != 0:  # a red suite's time says little; say what failed
                 print("\n".join(line for line in suite.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))))
+            own_build = SUITE_BUILD.search(suite.stdout)
+            if own_build is None:
+                sys.exit("the suite did not report the time of its cold build (tests/suite_time.py)")
+            C_suite = float(own_build[1])
 
     rows = [
         ("S  plain python, one by one", S),
@@ -232,7 +243,7 @@ def main() -> None:
         ("M  markdown-exec build", M),
     ]
     if args.suite:
-        rows.append(("T  test suite from a clean cache", T))
+        rows += [("T  test suite from a clean cache", T), ("C' the suite's own cold build", C_suite)]
     for label, seconds in rows:
         print(f"{label:<58} {'skipped' if seconds is None else f'{seconds:8.2f}s'}")
     # A ratio measured several times is judged on its median; every
@@ -244,7 +255,7 @@ def main() -> None:
         (f"(E - W) / own run of {args.edit} ({own:.2f}s), median of {args.edits}", edit_ratios, 1.3),
     ]
     if args.suite:
-        checks.append(("T / C", [T / C], 4.0))
+        checks.append(("T / C'", [T / C_suite], 4.0))
     print()
     for label, ratios, target in checks:
         if ratios is None:

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,14 +75,19 @@ def session_folder(tmp_path_factory) -> Path:
 def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], str | None]) -> Path:
     """A folder ``name`` shared by all workers of this session, filled by
     ``make(folder)`` in the first worker to ask while the others wait. ``make``
-    returns why it failed, or None; every worker that asks then fails with it."""
+    returns why it failed (or raises), or None; every worker that asks then
+    fails with it."""
     shared = session_folder(tmp_path_factory)
     folder, failure = shared / name, shared / f"{name}.failed"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not folder.exists():
             folder.mkdir()
-            if (why := make(folder)) is not None:
+            try:
+                why = make(folder)
+            except Exception:  # noqa: BLE001 - any error: the workers waiting for it fail with it too
+                why = traceback.format_exc()
+            if why is not None:
                 failure.write_text(why)
     if failure.exists():
         pytest.fail(failure.read_text(), pytrace=False)
