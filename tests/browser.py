@@ -290,6 +290,26 @@ def relative_luminance(css_colour: str) -> float:
 # ---------------------------------------------------------------------------
 # In the built HTML
 
+
+def parsed(html: Path) -> BeautifulSoup:
+    """The built file ``html``, parsed. Many tests read the same page (links,
+    outputs, copy buttons, edit links, ...), and a notebook preview takes a
+    tenth of a second to parse: each worker parses a version of a file once.
+    Callers only read the tree."""
+    return _parsed(*_version(html))
+
+
+def _version(file: Path) -> tuple[Path, int, int]:
+    """What a cache of a built file is keyed on: a rebuild makes a new version."""
+    stat = file.stat()
+    return file.resolve(), stat.st_mtime_ns, stat.st_size
+
+
+@functools.cache
+def _parsed(html: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
 # Elements and attributes whose URLs the browser loads by itself, without a click.
 LOADED_BY_THE_BROWSER = {
     "script": ["src"],
@@ -326,7 +346,7 @@ def _urls(tag, attribute: str) -> list[str]:
 def remote_resources(page_file: Path) -> list[str]:
     """URLs on other hosts that the page makes the browser load on its own:
     scripts, stylesheets, icons, images, media, fonts (in inline styles)."""
-    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page_file)
     found = []
     for name, attributes in LOADED_BY_THE_BROWSER.items():
         for tag in soup.find_all(name):
@@ -345,9 +365,13 @@ def css_urls(css: str) -> list[str]:
     return [match.group(1) or match.group(2) for match in CSS_URL.finditer(css)]
 
 
-@functools.cache
 def _anchors(page_file: Path) -> frozenset[str]:
-    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    return _anchors_of(*_version(page_file))
+
+
+@functools.cache
+def _anchors_of(page_file: Path, mtime_ns: int, size: int) -> frozenset[str]:
+    soup = _parsed(page_file, mtime_ns, size)
     return frozenset(tag["id"] for tag in soup.find_all(id=True)) | frozenset(
         tag["name"] for tag in soup.find_all("a", attrs={"name": True})
     )
@@ -369,7 +393,7 @@ def _resolve(site: Path, from_url: str, href: str) -> tuple[Path | None, str]:
 def internal_link_problems(site: Path, page_file: Path) -> list[str]:
     """Links and resources on the page that point inside the site at a file
     that does not exist, or at an #anchor that is not on the target page."""
-    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page_file)
     from_url = "/" + page_file.relative_to(site).as_posix()
     references = [("a", href) for tag in soup.find_all("a", href=True) for href in _urls(tag, "href")]
     for name, attributes in LOADED_BY_THE_BROWSER.items():

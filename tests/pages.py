@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from pytest_codeblocks import extract_from_buffer
 
-from tests.browser import html_file, page_url
+from tests.browser import html_file, page_url, parsed
 
 # Fence languages that highlight as Python; only exactly "python" is run.
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3", "pycon"}
@@ -71,7 +70,7 @@ class ShownBlock:
 def shown_blocks(html_file: Path) -> list[ShownBlock]:
     """Every Python-highlighted block of a built page, with the output and
     figures the page shows after it, in page order."""
-    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(html_file)
     article = soup.find("article") or soup
     shown: list[ShownBlock] = []
     for element in article.find_all(["div", "img", "a"]):

@@ -16,7 +16,6 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from snippet_runner.notebooks import is_lesson
@@ -36,6 +35,7 @@ from tests.browser import (
     is_local,
     is_remote_url,
     page_url,
+    parsed,
     relative_luminance,
     remote_resources,
     serve,
@@ -170,7 +170,7 @@ def test_images_load_and_have_alt_text(page, scheme, visited):
 @pytest.mark.parametrize("page", PAGE_PARAMS)
 def test_every_code_block_has_a_copy_button(page, visited, built_site):
     seen = visited(page, "light")
-    soup = BeautifulSoup(html_file(built_site, page).read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(html_file(built_site, page))
     in_html = len((soup.find("article") or soup).select(CODE_BLOCK))
     assert seen.code_blocks == in_html, f"/{page}: the browser sees {seen.code_blocks} code blocks, the HTML {in_html}"
     assert not seen.code_blocks_without_copy_button, (

@@ -18,9 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.browser import internal_link_problems
+from tests.browser import internal_link_problems, parsed
 from tests.conftest import EDIT_URI, ROOT, mkdocs_build, once_per_session
 from tests.pages import html_for_page, shown_blocks, structure_problems
 
@@ -77,7 +76,7 @@ def test_zensical_links_resolve(page, zensical_site):
 
 def absolute_links(html: Path) -> list[str]:
     """Links and resources of a built page whose address starts with ``/``."""
-    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(html)
     return [
         f"<{tag.name} {attribute}={tag[attribute]}>"
         for tag in soup.find_all(True)
@@ -104,8 +103,5 @@ def test_mkdocs_builds_the_same_pages(built_site, tmp_path):
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     for page in PAGES:
         main, fallback = html_for_page(built_site, page), html_for_page(tmp_path / "site", page)
-        article = [
-            str(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("article"))
-            for html in (main, fallback)
-        ]
+        article = [str(parsed(html).find("article")) for html in (main, fallback)]
         assert article[0] == article[1], f"docs/{page}: MkDocs builds a different page from ProperDocs"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
+from tests.browser import parsed
 from tests.conftest import EDIT_URI, ROOT
 
 EDIT_BUTTON = 'a[rel="edit"]'
@@ -18,9 +18,7 @@ EDIT_BUTTON = 'a[rel="edit"]'
 def edit_links(site: Path) -> dict[str, list[str]]:
     """Each built HTML page's edit buttons' targets, by path within the site."""
     return {
-        page.relative_to(site).as_posix(): [
-            a["href"] for a in BeautifulSoup(page.read_text(), "html.parser").select(EDIT_BUTTON)
-        ]
+        page.relative_to(site).as_posix(): [a["href"] for a in parsed(page).select(EDIT_BUTTON)]
         for page in sorted(site.rglob("*.html"))
     }
 
