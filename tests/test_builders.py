@@ -1,5 +1,6 @@
 """The same sources build with every builder the README names: ProperDocs (the
-main build, checked page by page elsewhere), MkDocs 1.6, and Zensical.
+main build, checked page by page elsewhere), MkDocs 1.6 (the second build of
+tests/test_reproducible.py, identical to the first), and Zensical.
 
 Zensical runs no MkDocs plugins, so its build is the README's command: the
 snippet runner's own CLI (which publishes figures, downloads and notebooks
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import internal_link_problems, parsed
-from tests.conftest import EDIT_URI, ROOT, mkdocs_build, once_per_session
+from tests.conftest import ROOT, once_per_session
 from tests.pages import html_for_page, shown_blocks, structure_problems
 
 PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md"))
@@ -94,14 +95,3 @@ def test_no_link_leaves_a_site_served_below_a_path(builder, request):
     pages = [html for html in sorted(site.rglob("*.html")) if html != site / "404.html"]
     found = {str(html.relative_to(site)): links for html in pages if (links := absolute_links(html))}
     assert not found, f"{builder}: links starting with /: {found}"
-
-
-def test_mkdocs_builds_the_same_pages(built_site, tmp_path):
-    """MkDocs 1.6, the fallback builder, from the same configuration (the
-    cache is warm: nothing runs again)."""
-    done = mkdocs_build(ROOT, tmp_path / "site", builder="mkdocs", edit_uri=EDIT_URI)
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    for page in PAGES:
-        main, fallback = html_for_page(built_site, page), html_for_page(tmp_path / "site", page)
-        article = [str(parsed(html).find("article")) for html in (main, fallback)]
-        assert article[0] == article[1], f"docs/{page}: MkDocs builds a different page from ProperDocs"
