@@ -279,9 +279,12 @@ def _render_locked(
     if stale:
         log.info(f"snippets: running {len(stale)} of {len(snippets)} ({len(snippets) - len(stale)} cached)")
         # Longest first (by their last run, however old), so that no long snippet
-        # starts last and runs alone while the other cores sit idle.
+        # starts last and runs alone while the other cores sit idle. Snippets never
+        # run (a fresh clone) go first, those given the longest time limit first.
         last_run = {s: entries.load(settings, s) for s in stale}
-        stale.sort(key=lambda s: -(last_run[s].seconds if last_run[s] else float("inf")))
+        stale.sort(
+            key=lambda s: (1, -last_run[s].seconds) if last_run[s] else (0, -settings.for_snippet(s).timeout)
+        )
         snippets_folder = settings.snippets_dir.relative_to(settings.root).as_posix()
         with tempfile.TemporaryDirectory(prefix="snippet-runner-") as scratch:
             jobs = [

@@ -184,3 +184,64 @@ def verdict(snippet: str, statement: str, part: str | None = None, *, worded: bo
         stem = VERDICT_STEMS[match["verdict"]]
         assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {match['verdict']!r}"
     return match
+
+
+# --- the rule across datasets (lesson 18) -----------------------------------------
+
+# One printed comparison across datasets, as lesson 18's ``compare_across`` prints it.
+ACROSS = re.compile(
+    r"^(?P<head>(?P<metric>[^:\n]+): (?P<a>.+?) (?P<verdict>beats|ties with|loses to) (?P<b>.+?))"
+    r" across (?P<n>\d+) datasets \| median difference (?P<median>[-+]\d+\.\d+)"
+    r" \| wins (?P<wins>\d+), ties (?P<ties>\d+), losses (?P<losses>\d+) \| Holm p = (?P<p>\d\.\d+)$",
+    re.M,
+)
+
+
+def rule_across(median: float, p: float) -> str:
+    """Lesson 18's verdict for A against B across datasets, from the Holm-adjusted
+    Wilcoxon p-value and the median of the per-dataset differences."""
+    if p < 0.05:
+        return "beats" if median > 0 else "loses to"
+    return "ties with"
+
+
+def across(snippet: str) -> dict[str, re.Match]:
+    """Every across-datasets comparison the snippet printed, by ``metric: A verdict B``."""
+    return {m["head"]: m for m in ACROSS.finditer(stdout(snippet))}
+
+
+def verdict_across(snippet: str, statement: str, *, worded: bool = True, datasets: int | None = None) -> re.Match:
+    """Assert that ``snippets/<snippet>`` printed ``statement`` ("F1: SMOTE beats
+    none") as a comparison across datasets, that its printed numbers support the
+    verdict under lesson 18's rule, and, if ``worded``, that the guarded sentence
+    uses its word. A statement printed more than once must say the same each time."""
+    text = stdout(snippet)
+    found = [m for m in ACROSS.finditer(text) if m["head"] == statement]
+    if not found:
+        metric, _, rest = statement.partition(": ")
+        same_pair = [
+            m["head"]
+            for m in ACROSS.finditer(text)
+            if m["metric"] == metric and rest.startswith(m["a"] + " ") and rest.endswith(" " + m["b"])
+        ]
+        raise AssertionError(
+            f"snippets/{snippet} does not print {statement!r}; "
+            + (f"it prints {same_pair}" if same_pair else f"its comparisons: {sorted(across(snippet))}")
+        )
+    for match in found:
+        n, wins, ties, losses = (int(match[k]) for k in ("n", "wins", "ties", "losses"))
+        assert wins + ties + losses == n, f"{match[0]}: datasets do not add up"
+        if datasets is not None:
+            assert n == datasets, f"{match[0]}: {n} datasets, not {datasets}"
+        median, p = float(match["median"]), float(match["p"])
+        expected = {rule_across(median, p)}
+        if match["p"] == "0.050":
+            expected |= {rule_across(median, 0.0499), rule_across(median, 0.0501)}
+        assert match["verdict"] in expected, (
+            f"{match[0]}\nprints {match['verdict']!r}, but the rule gives {sorted(expected)} for these numbers"
+        )
+    sentence = _current_sentence.get()
+    if worded and sentence is not None:
+        stem = VERDICT_STEMS[found[0]["verdict"]]
+        assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {found[0]['verdict']!r}"
+    return found[0]

@@ -10,24 +10,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.claims import COMPARISON, ROOT, rule, squash
+from tests.claims import ACROSS, COMPARISON, ROOT, rule, rule_across, squash
 
 CANONICAL = ROOT / "snippets" / "08-fair-evaluation" / "paired.py"
 # "edge" is also a noun ("the edge of the cloud"); only its verb forms are verdicts.
 VERDICT_WORD = re.compile(r"\b(beats?|(?<!the )(?<!an )edges?(?! of)|ties? with|trails?|loses? to|losing to)\b")
 
 
-def compare_source(path: Path) -> str | None:
-    """The source of the module-level ``compare`` function in a snippet, if any."""
+CANONICAL_ACROSS = ROOT / "snippets" / "18-real-data" / "logistic.py"
+
+
+def compare_source(path: Path, name: str = "compare") -> str | None:
+    """The source of the module-level function ``name`` in a snippet, if any."""
     source = path.read_text(encoding="utf-8")
     for node in ast.parse(source).body:
-        if isinstance(node, ast.FunctionDef) and node.name == "compare":
+        if isinstance(node, ast.FunctionDef) and node.name == name:
             return ast.get_source_segment(source, node)
     return None
 
 
-def comparing_snippets() -> list[Path]:
-    return sorted(p for p in (ROOT / "snippets").rglob("*.py") if compare_source(p) is not None)
+def comparing_snippets(name: str = "compare") -> list[Path]:
+    return sorted(p for p in (ROOT / "snippets").rglob("*.py") if compare_source(p, name) is not None)
 
 
 def test_canonical_compare_exists():
@@ -42,6 +45,50 @@ def test_every_compare_is_lesson_8s(snippet):
     assert compare_source(snippet) == compare_source(CANONICAL), (
         f"snippets/{snippet.relative_to(ROOT / 'snippets')} carries a compare() that differs from lesson 8's"
     )
+
+
+@pytest.mark.parametrize(
+    "snippet", comparing_snippets("compare_across"), ids=lambda p: str(p.relative_to(ROOT / "snippets"))
+)
+def test_every_compare_across_is_lesson_18s(snippet):
+    """The same for the comparison across datasets: every copy is lesson 18's."""
+    assert len(comparing_snippets("compare_across")) > 1
+    assert compare_source(snippet, "compare_across") == compare_source(CANONICAL_ACROSS, "compare_across"), (
+        f"snippets/{snippet.relative_to(ROOT / 'snippets')} carries a compare_across() that differs from lesson 18's"
+    )
+
+
+@pytest.mark.parametrize(
+    ("median", "p", "expected"),
+    [(0.02, 0.01, "beats"), (-0.02, 0.049, "loses to"), (0.02, 0.05, "ties with"), (-0.001, 0.9, "ties with")],
+)
+def test_rule_across(median, p, expected):
+    assert rule_across(median, p) == expected
+
+
+def test_canonical_compare_across_prints_what_the_rule_says(capsys):
+    """Lesson 18's function, run on made-up per-dataset scores, prints lines the
+    tests parse and verdicts the rule gives, with Holm's correction applied."""
+    import numpy as np
+    import pandas as pd
+
+    namespace: dict = {}
+    source = compare_source(CANONICAL_ACROSS, "compare_across")
+    header = "import numpy as np\nfrom scipy import stats\nfrom statsmodels.stats.multitest import multipletests\n"
+    exec(compile(header + source, "compare_across", "exec"), namespace)
+    rng = np.random.default_rng(0)
+    base = pd.Series(rng.uniform(0.5, 0.9, 30))
+    better, same = base + 0.02 + rng.normal(0, 0.01, 30), base + rng.normal(0, 0.01, 30)
+    namespace["compare_across"]("AP", {"control": base, "better": better, "same": same}, "control")
+    lines = capsys.readouterr().out.strip().splitlines()
+    parsed = [ACROSS.fullmatch(line) for line in lines]
+    assert all(parsed), lines
+    assert [m["verdict"] for m in parsed] == ["beats", "ties with"], lines
+    for m in parsed:
+        assert rule_across(float(m["median"]), float(m["p"])) == m["verdict"]
+    # Holm multiplies the smallest of the two raw p-values by 2.
+    raw = namespace["stats"].wilcoxon(better - base, zero_method="zsplit").pvalue
+    assert float(parsed[0]["p"]) == pytest.approx(min(1, 2 * raw), abs=5e-4)
 
 
 @pytest.mark.parametrize(

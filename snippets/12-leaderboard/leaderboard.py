@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import matplotlib.pyplot as plt
 import numpy as np
 from imblearn.combine import SMOTEENN, SMOTETomek
 from imblearn.over_sampling import SMOTE
@@ -103,6 +104,8 @@ versus_plain = {
     "neg_brier_score": REBALANCED + ["gradient boosting"],
 }
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+# Per-fold differences with plain LR, for the figure: {(dataset, metric): {model: diff}}.
+paired = {}
 
 for dataset, X, y in datasets():
     print(f"== {dataset}: {dict(sorted(Counter(y.tolist()).items()))}")
@@ -123,6 +126,9 @@ for dataset, X, y in datasets():
     # difference means the model's probabilities beat plain LR's.
     for metric, names in versus_plain.items():
         for name in names:
+            paired.setdefault((dataset.split(",")[0], metrics[metric]), {})[name] = (
+                scores[name][f"test_{metric}"] - scores["plain LR"][f"test_{metric}"]
+            )
             compare(
                 metrics[metric],
                 name,
@@ -131,3 +137,33 @@ for dataset, X, y in datasets():
                 scores["plain LR"][f"test_{metric}"],
                 5,
             )
+
+fig, axes = plt.subplots(
+    2,
+    3,
+    figsize=(9, 5.5),
+    sharey="row",
+    label="Forest plot: for each dataset (columns) and for F1 and AP (rows), each model's "
+    "mean per-fold difference with plain logistic regression, as a dot with the 95% "
+    "interval of lesson 8's corrected t-test, beside a vertical line at zero.",
+)
+for (dataset, metric), ax in zip(
+    [(d, m) for m in ("F1", "AP") for d in ("synthetic", "digits", "diabetes")],
+    axes.flat,
+):
+    diffs = paired[(dataset, metric)]
+    n = len(next(iter(diffs.values())))
+    means = [d.mean() for d in diffs.values()]
+    # The interval of lesson 8's test: Nadeau-Bengio's corrected standard error.
+    half = [
+        stats.t.ppf(0.975, n - 1) * np.sqrt((1 / n + 1 / 4) * d.var(ddof=1))
+        for d in diffs.values()
+    ]
+    ax.errorbar(means, range(len(diffs)), xerr=half, fmt="o", color="C0")
+    ax.axvline(0, color="C1", linewidth=1)
+    ax.set_yticks(range(len(diffs)), list(diffs))
+    ax.set_title(f"{dataset}: {metric}")
+for ax in axes[1]:
+    ax.set_xlabel("difference with plain LR")
+fig.tight_layout()
+plt.show()
