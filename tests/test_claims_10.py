@@ -270,3 +270,17 @@ def test_takeaway_rebalancing_loses_on_brier(built_site):
 def test_takeaway_single_split_misleads(built_site):
     test_single_split_showed_a_roc_auc_gap.__wrapped__(built_site)
     verdict(PAIRED, "ROC AUC: undersampled ties with plain")
+
+
+@says(
+    "conclusion.md",
+    "A sigmoid leaves the ranking exactly as it was; isotonic regression, which maps many scores to one value, loses to the sigmoid on AP in every fold.",
+)
+def test_conclusion_recalibration_and_ranking(built_site):
+    # The sigmoid is monotone: ROC AUC before and after are printed equal for every model.
+    table = rows("10-calibration/recalibrate.py", ["Brier before", "after", "ROC AUC before", "after auc"])
+    assert all(r["ROC AUC before"] == r["after auc"] for r in table.values()), table
+    line = verdict("10-calibration/isotonic.py", "AP: isotonic loses to sigmoid")
+    assert line["losses"] == line["n"], line[0]
+    distinct = re.findall(r"(sigmoid|isotonic)\s+distinct probabilities:\s+(\d+)", stdout("10-calibration/isotonic.py"))
+    assert int(dict(distinct)["isotonic"]) < int(dict(distinct)["sigmoid"]) / 10, distinct

@@ -151,7 +151,7 @@ def test_calibration(built_site):
 
 @says(
     PAGE,
-    "No rebalancing remedy beats none on AP with either learner; undersampling loses to none with both, and oversampling loses to it with logistic regression.",
+    "No rebalancing remedy beats none on AP with either learner; undersampling loses to none with both learners, oversampling with logistic regression, and class weights with gradient boosting.",
 )
 def test_average_precision(built_site):
     for snippet in (LOGISTIC, BOOSTING):
@@ -160,6 +160,7 @@ def test_average_precision(built_site):
             assert heads and not any(" beats " in h for h in heads), (snippet, heads)
         verdict_across(snippet, "AP: undersampling loses to none")
     verdict_across(LOGISTIC, "AP: oversampling loses to none")
+    verdict_across(BOOSTING, "AP: class_weight loses to none")
 
 
 @says(
@@ -188,28 +189,29 @@ def test_plain_recall_ranks_last(built_site):
     ranks = {}
     for line in stdout(LOGISTIC).splitlines():
         parts = line.rsplit(maxsplit=7)
-        if len(parts) == 8 and re.fullmatch(r"[\d.]+", parts[-1]):
+        if len(parts) == 8 and all(re.fullmatch(r"\d+\.\d+|=", p) for p in parts[1:]):
             ranks[parts[0]] = float(parts[6])  # the recall column
     assert len(ranks) == 7 and max(ranks, key=ranks.get) == "none", ranks
 
 
 @says(
     PAGE,
-    "The gain from rebalancing is larger for logistic regression than for gradient boosting on F1, balanced accuracy and AP: logistic regression beats gradient boosting on each of the three gains, across the datasets.",
+    "On the gain from rebalancing, logistic regression beats gradient boosting on balanced accuracy and on AP across the datasets, and ties with it on F1.",
 )
 def test_weak_gains_more(built_site):
-    for metric in ("F1", "bal. acc.", "AP"):
+    for metric in ("bal. acc.", "AP"):
         verdict_across(BOOSTING, f"{metric} gain: logistic regression beats gradient boosting", datasets=N)
+    verdict_across(BOOSTING, "F1 gain: logistic regression ties with gradient boosting", datasets=N)
 
 
 @says(
     PAGE,
-    "Undersampling + threshold loses to the threshold alone on F1 with both learners, and ties with it on balanced accuracy.",
+    "tuned threshold here, and more than confirmed: undersampling + threshold loses to the threshold alone on F1 and on balanced accuracy, with both learners.",
 )
 def test_tuned_threshold_leaves_nothing_to_balance(built_site):
     for snippet in (LOGISTIC, TUNED):
         verdict_across(snippet, "F1: undersampling + threshold loses to threshold")
-        verdict_across(snippet, "bal. acc.: undersampling + threshold ties with threshold")
+        verdict_across(snippet, "bal. acc.: undersampling + threshold loses to threshold")
 
 
 @says(PAGE, "SMOTE ties with oversampling on AP, F1 and balanced accuracy, with both learners.")
@@ -221,10 +223,10 @@ def test_smote_against_oversampling(built_site):
 
 @says(
     PAGE,
-    "Undersampling loses to none on ROC AUC with both learners: a median loss of 0.001 with logistic regression and 0.008 with gradient boosting.",
+    "Undersampling loses to none on ROC AUC with both learners: a median loss of 0.004 with logistic regression and 0.017 with gradient boosting.",
 )
 def test_undersampling_ranking(built_site):
-    for snippet, loss in ((LOGISTIC, 0.001), (BOOSTING, 0.008)):
+    for snippet, loss in ((LOGISTIC, 0.004), (BOOSTING, 0.017)):
         line = verdict_across(snippet, "ROC AUC: undersampling loses to none")
         assert round(-float(line["median"]), 3) == loss, line[0]
 
@@ -359,4 +361,5 @@ def test_conclusion_two_changes(built_site):
     for snippet in (LOGISTIC, BOOSTING):
         verdict_across(snippet, "F1: SMOTE beats none", worded=False)
         line = verdict_across(snippet, "ROC AUC: undersampling loses to none", worded=False)
-        assert -0.01 < float(line["median"]) < 0, line[0]
+        # "a little": under 0.02 of ROC AUC
+        assert -0.02 < float(line["median"]) < 0, line[0]

@@ -40,14 +40,14 @@ print(
 )
 # Cost per case with the matrix of the expected-cost example: review 1, missed positive 10.
 print(
-    f"{'decision':<18} {'alarms':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'G-mean':>7} {'MCC':>7} {'cost':>6}"
+    f"{'decision':<18} {'false alarms':>12} {'precision':>9} {'recall':>7} {'F1':>6} {'G-mean':>7} {'MCC':>7} {'cost':>6}"
 )
 for name, flagged in decisions.items():
     y_pred = flagged.astype(int)
     cost = (y_pred.sum() + 10 * np.sum((y_pred == 0) & (y_test == 1))) / len(y_test)
     false_alarms = np.sum((y_pred == 1) & (y_test == 0))
     print(
-        f"{name:<18} {false_alarms:>6} {precision_score(y_test, y_pred):>9.3f} {recall_score(y_test, y_pred):>7.3f}"
+        f"{name:<18} {false_alarms:>12} {precision_score(y_test, y_pred):>9.3f} {recall_score(y_test, y_pred):>7.3f}"
         f" {f1_score(y_test, y_pred):>6.3f} {geometric_mean_score(y_test, y_pred):>7.3f}"
         f" {matthews_corrcoef(y_test, y_pred):>7.3f} {cost:>6.3f}"
     )
