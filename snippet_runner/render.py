@@ -282,9 +282,7 @@ def _render_locked(
         # starts last and runs alone while the other cores sit idle. Snippets never
         # run (a fresh clone) go first, those given the longest time limit first.
         last_run = {s: entries.load(settings, s) for s in stale}
-        stale.sort(
-            key=lambda s: (1, -last_run[s].seconds) if last_run[s] else (0, -settings.for_snippet(s).timeout)
-        )
+        stale.sort(key=lambda s: (1, -last_run[s].seconds) if last_run[s] else (0, -settings.for_snippet(s).timeout))
         snippets_folder = settings.snippets_dir.relative_to(settings.root).as_posix()
         with tempfile.TemporaryDirectory(prefix="snippet-runner-") as scratch:
             jobs = [
