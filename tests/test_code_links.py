@@ -1,0 +1,133 @@
+"""Names in the course's code link to their libraries' reference pages: each
+link names an object that exists under that public path in the installed
+library, and follows that library's address scheme for its installed version;
+every scikit-learn and imbalanced-learn name a block imports is linked; what
+cannot be resolved from the code's own imports stays plain."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+from importlib import metadata
+
+import pytest
+
+from code_links.resolve import references
+from tests.browser import parsed
+from tests.pages import html_for_page
+from tests.test_pages import PAGES
+
+
+def _minor(distribution: str) -> str:
+    return ".".join(metadata.version(distribution).split(".")[:2])
+
+
+# Each library's reference addresses, as its own site lays them out (checked
+# against the published pages): by minor version for scikit-learn and NumPy,
+# by release for SciPy and Matplotlib; imbalanced-learn keeps only "stable"
+# (its latest release) and "dev".
+SCHEMES = {
+    "sklearn": [
+        rf"https://scikit-learn\.org/{re.escape(_minor('scikit-learn'))}/modules/generated/(?P<path>[\w.]+)\.html"
+    ],
+    "imblearn": [r"https://imbalanced-learn\.org/stable/references/generated/(?P<path>[\w.]+)\.html"],
+    "numpy": [
+        rf"https://numpy\.org/doc/{re.escape(_minor('numpy'))}/reference/(?:random/)?generated/(?P<path>[\w.]+)\.html",
+        rf"https://numpy\.org/doc/{re.escape(_minor('numpy'))}/reference/(?:random/generator|constants)\.html#(?P<path>[\w.]+)",
+    ],
+    "scipy": [
+        rf"https://docs\.scipy\.org/doc/scipy-{re.escape(metadata.version('scipy'))}/reference/generated/(?P<path>[\w.]+)\.html"
+    ],
+    "matplotlib": [
+        rf"https://matplotlib\.org/{re.escape(metadata.version('matplotlib'))}/api/_as_gen/(?P<path>[\w.]+)\.html",
+        rf"https://matplotlib\.org/{re.escape(metadata.version('matplotlib'))}/api/matplotlib_configuration_api\.html#(?P<path>[\w.]+)",
+    ],
+}
+
+
+def public_object(path: str) -> object:
+    """The object at ``path``, reached through public modules and attributes only."""
+    parts = path.split(".")
+    assert not any(part.startswith("_") for part in parts), f"{path} goes through a private name"
+    for split in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for name in parts[split:]:
+            obj = getattr(obj, name)
+        return obj
+    raise AssertionError(f"{path}: no such module")
+
+
+def code_blocks(site, page):
+    article = parsed(html_for_page(site, page)).find("article")
+    return [div.find("code") for div in article.select("div.language-python.highlight")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_link_in_code_names_a_public_object_at_its_reference_address(page, built_site):
+    for code in code_blocks(built_site, page):
+        for link in code.select("a"):
+            path, href = link.get("title", ""), link.get("href", "")
+            assert "code-ref" in link.get("class", []), f"{page}: a link in code that is not ours: {link}"
+            public_object(path)
+            if "code-usage" in link["class"]:
+                continue  # an imported name, leading to the usage page (tests/test_usage_page.py)
+            matches = [re.fullmatch(scheme, href) for scheme in SCHEMES[path.split(".")[0]]]
+            assert any(m and m["path"] == path for m in matches), f"{page}: {link.get_text()} -> {href} for {path}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_name_imported_from_scikit_learn_or_imbalanced_learn_is_linked(page, built_site):
+    for code in code_blocks(built_site, page):
+        linked = {link["title"] for link in code.select("a.code-ref")}
+        for node in ast.walk(ast.parse(code.get_text())):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.split(".")[0] in ("sklearn", "imblearn")
+            ):
+                for alias in node.names:
+                    assert f"{node.module}.{alias.name}" in linked, f"{page}: {node.module}.{alias.name} is not linked"
+
+
+def linked_text(code: str) -> dict[str, str]:
+    return {code[r.start : r.end]: r.path for r in references(code)}
+
+
+def test_names_are_resolved_from_the_codes_own_imports_under_their_public_paths():
+    code = (
+        "import numpy as np\n"
+        "import matplotlib.pyplot as plt\n"
+        "from scipy import stats\n"
+        "from sklearn.model_selection import TunedThresholdClassifierCV as Tuner\n"
+        "p = stats.t.sf(np.abs(-2.0), df=3)\n"
+        "fig, ax = plt.subplots()\n"
+        "model = Tuner(None)\n"
+    )
+    assert linked_text(code) == {
+        "TunedThresholdClassifierCV": "sklearn.model_selection.TunedThresholdClassifierCV",
+        "stats.t.sf": "scipy.stats.t",
+        "np.abs": "numpy.absolute",  # NumPy documents the alias under its function's name
+        "plt.subplots": "matplotlib.pyplot.subplots",
+        "Tuner": "sklearn.model_selection.TunedThresholdClassifierCV",
+    }
+
+
+def test_what_the_imports_do_not_settle_stays_plain():
+    code = (
+        "import numpy as np\n"
+        "import pandas as pd\n"
+        "from collections import Counter\n"
+        "from sklearn.linear_model import LogisticRegression\n"
+        "from sklearn.metrics import f1_score\n"
+        "f1_score = None  # reassigned: no longer what was imported\n"
+        "model = LogisticRegression()\n"
+        "model.fit([[0], [1]], [0, 1])\n"
+        "frame = pd.DataFrame()\n"
+        "print(np, Counter(), np.no_such_function)\n"
+    )
+    assert linked_text(code) == {"LogisticRegression": "sklearn.linear_model.LogisticRegression"}
+    assert references("this is not Python (") == []
