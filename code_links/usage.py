@@ -90,7 +90,8 @@ def _places_markdown(places: list[Place]) -> str:
         by_page[place.page].append(place)
     parts = []
     for page, on_page in by_page.items():
-        sections = [f"[{p.section}]({page}#{p.anchor})" for p in on_page if p.section]
+        # Headings as plain text: code inside a link falls short of contrast in the dark scheme.
+        sections = [f"[{p.section.replace('`', '')}]({page}#{p.anchor})" for p in on_page if p.section]
         parts.append(f"[{on_page[0].page_title}]({page})" + (f": {', '.join(sections)}" if sections else ""))
     return "<br>".join(parts)
 
@@ -118,7 +119,7 @@ def usage_page(docs_dir: Path, snippets_dir: Path) -> str:
             "|---|---|",
         ]
         lines += [
-            f"| [`{tool}`]({reference_url(tool)}){{ #{tool} }} | {_places_markdown(tools[tool])} |" for tool in listed
+            f"| [{tool}]({reference_url(tool)}){{ #{tool} }} | {_places_markdown(tools[tool])} |" for tool in listed
         ]
     return "\n".join(lines) + "\n"
 

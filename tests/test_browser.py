@@ -368,6 +368,7 @@ def test_copy_button_copies_exactly_the_code_around_the_links_in_it(chromium, si
     try:
         tab = context.new_page()
         tab.goto(site_url + "12-leaderboard/")
+        tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # the solutions too
         sources = [
             (ROOT / "snippets" / match.group(2)).read_text().rstrip()
             for match in CODE_INCLUDE.finditer((ROOT / "docs" / "12-leaderboard.md").read_text())
