@@ -24,6 +24,11 @@ from code_links.usage import USAGE_PAGE
 PYTHON_BLOCK = re.compile(
     r'(<div class="language-python highlight"><pre><span></span><code>)(.*?)(</code></pre></div>)', re.S
 )
+# The HTML mkdocs-jupyter writes for a Python code cell of a notebook preview
+# (after the snippet runner's plugin made it keyboard-reachable).
+NOTEBOOK_CELL = re.compile(
+    r'(<div tabindex="0" class="highlight-ipynb hl-python"><pre><span></span>)(.*?)(</pre></div>)', re.S
+)
 # Pygments' HTML inside <code>: a token in a span, or bare text between tokens.
 TOKEN = re.compile(r'<span class="[^"]*">([^<]*)</span>|([^<]+)')
 LINK_CLASS = "code-ref"
@@ -68,10 +73,24 @@ def link_names(code_html: str, usage_href: Callable[[str], str | None] = lambda 
     return "".join(out)
 
 
+def link_blocks(page_html: str, block: re.Pattern, usage_href: Callable[[str], str | None]) -> str:
+    """``page_html`` with the names in every code block that ``block`` matches linked."""
+    return block.sub(lambda m: m.group(1) + link_names(m.group(2), usage_href) + m.group(3), page_html)
+
+
+def usage_href_from(page, files) -> Callable[[str], str | None]:
+    """Links to the usage page's entries, relative to MkDocs' ``page`` (a File)."""
+    usage_file = files.get_file_from_path(USAGE_PAGE) if page is not None and files is not None else None
+    if usage_file is None:
+        return lambda path: None
+    listed = usage_file.content_string
+    prefix = usage_file.url_relative_to(page)
+    return lambda path: f"{prefix}#{path}" if f"{{ #{path} }}" in listed else None
+
+
 class _LinkNames(Postprocessor):
     def run(self, text: str) -> str:
-        usage_href = self._usage_href()
-        return PYTHON_BLOCK.sub(lambda m: m.group(1) + link_names(m.group(2), usage_href) + m.group(3), text)
+        return link_blocks(text, PYTHON_BLOCK, self._usage_href())
 
     def _usage_href(self) -> Callable[[str], str | None]:
         """Links to the usage page's entries, relative to the page being
@@ -79,13 +98,7 @@ class _LinkNames(Postprocessor):
         their link-rewriting treeprocessor); elsewhere names link to their
         reference only."""
         relpath = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors else None
-        page, files = getattr(relpath, "file", None), getattr(relpath, "files", None)
-        usage_file = files.get_file_from_path(USAGE_PAGE) if page is not None and files is not None else None
-        if usage_file is None:
-            return lambda path: None
-        listed = usage_file.content_string
-        prefix = usage_file.url_relative_to(page)
-        return lambda path: f"{prefix}#{path}" if f"{{ #{path} }}" in listed else None
+        return usage_href_from(getattr(relpath, "file", None), getattr(relpath, "files", None))
 
 
 class CodeLinksExtension(Extension):

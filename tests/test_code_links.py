@@ -16,7 +16,7 @@ import pytest
 from code_links.resolve import references
 from tests.browser import parsed
 from tests.pages import html_for_page
-from tests.test_pages import PAGES
+from tests.test_pages import LESSONS, PAGES
 
 
 def _minor(distribution: str) -> str:
@@ -66,17 +66,44 @@ def code_blocks(site, page):
     return [div.find("code") for div in article.select("div.language-python.highlight")]
 
 
+def preview_cells(site, page):
+    """The Python code cells of a lesson's notebook preview."""
+    stem = page.removesuffix(".md")
+    return parsed(site / "notebooks" / stem / "index.html").select("div.highlight-ipynb.hl-python pre")
+
+
+def link_problems(where: str, code) -> list[str]:
+    problems = []
+    for link in code.select("a"):
+        path, href = link.get("title", ""), link.get("href", "")
+        if "code-ref" not in link.get("class", []):
+            problems.append(f"{where}: a link in code that is not ours: {link}")
+            continue
+        public_object(path)
+        if "code-usage" in link["class"]:
+            continue  # an imported name, leading to the usage page (tests/test_usage_page.py)
+        matches = [re.fullmatch(scheme, href) for scheme in SCHEMES[path.split(".")[0]]]
+        if not any(m and m["path"] == path for m in matches):
+            problems.append(f"{where}: {link.get_text()} -> {href} for {path}")
+    return problems
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_link_in_code_names_a_public_object_at_its_reference_address(page, built_site):
-    for code in code_blocks(built_site, page):
-        for link in code.select("a"):
-            path, href = link.get("title", ""), link.get("href", "")
-            assert "code-ref" in link.get("class", []), f"{page}: a link in code that is not ours: {link}"
-            public_object(path)
-            if "code-usage" in link["class"]:
-                continue  # an imported name, leading to the usage page (tests/test_usage_page.py)
-            matches = [re.fullmatch(scheme, href) for scheme in SCHEMES[path.split(".")[0]]]
-            assert any(m and m["path"] == path for m in matches), f"{page}: {link.get_text()} -> {href} for {path}"
+    problems = [p for code in code_blocks(built_site, page) for p in link_problems(page, code)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", LESSONS)
+def test_a_lessons_notebook_preview_links_the_same_names_as_the_lesson(page, built_site):
+    cells = preview_cells(built_site, page)
+    problems = [p for cell in cells for p in link_problems(f"preview of {page}", cell)]
+    assert not problems, "\n".join(problems)
+
+    def linked(blocks):
+        return [(a.get_text(), a["title"]) for block in blocks for a in block.select("a.code-ref")]
+
+    assert linked(cells) == linked(code_blocks(built_site, page)) != []
 
 
 @pytest.mark.parametrize("page", PAGES)
