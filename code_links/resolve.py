@@ -224,6 +224,8 @@ def reference_url(path: str) -> str:
             return f"{root}/random/generated/{path}.html"
         if isinstance(obj, float):  # numpy.pi, numpy.nan, numpy.inf
             return f"{root}/constants.html#{path}"
+        if isinstance(obj, type) and issubclass(obj, importlib.import_module("numpy").generic):
+            return f"{root}/arrays.scalars.html#{path}"  # numpy.float64, numpy.int64: no page of their own
         return f"{root}/generated/{path}.html"
     if package == "scipy":
         return f"https://docs.scipy.org/doc/scipy-{version('scipy')}/reference/generated/{path}.html"

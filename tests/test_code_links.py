@@ -13,7 +13,7 @@ from importlib import metadata
 
 import pytest
 
-from code_links.resolve import references
+from code_links.resolve import reference_url, references
 from tests.browser import parsed
 from tests.pages import html_for_page
 from tests.test_pages import LESSONS, PAGES
@@ -34,7 +34,7 @@ SCHEMES = {
     "imblearn": [r"https://imbalanced-learn\.org/stable/references/generated/(?P<path>[\w.]+)\.html"],
     "numpy": [
         rf"https://numpy\.org/doc/{re.escape(_minor('numpy'))}/reference/(?:random/)?generated/(?P<path>[\w.]+)\.html",
-        rf"https://numpy\.org/doc/{re.escape(_minor('numpy'))}/reference/(?:random/generator|constants)\.html#(?P<path>[\w.]+)",
+        rf"https://numpy\.org/doc/{re.escape(_minor('numpy'))}/reference/(?:random/generator|constants|arrays\.scalars)\.html#(?P<path>[\w.]+)",
     ],
     "scipy": [
         rf"https://docs\.scipy\.org/doc/scipy-{re.escape(metadata.version('scipy'))}/reference/generated/(?P<path>[\w.]+)\.html"
@@ -141,6 +141,23 @@ def test_names_are_resolved_from_the_codes_own_imports_under_their_public_paths(
         "plt.subplots": "matplotlib.pyplot.subplots",
         "Tuner": "sklearn.model_selection.TunedThresholdClassifierCV",
     }
+
+
+@pytest.mark.parametrize(
+    "path, page",
+    [
+        ("numpy.random.default_rng", "random/generator.html#numpy.random.default_rng"),
+        ("numpy.random.seed", "random/generated/numpy.random.seed.html"),
+        ("numpy.nan", "constants.html#numpy.nan"),
+        ("numpy.float64", "arrays.scalars.html#numpy.float64"),
+        ("numpy.mean", "generated/numpy.mean.html"),
+    ],
+)
+def test_numpy_names_documented_on_shared_pages_link_there(path, page):
+    """NumPy documents some names on a page they share rather than one of their own."""
+    url = reference_url(path)
+    assert url == f"https://numpy.org/doc/{_minor('numpy')}/reference/{page}"
+    assert any(m and m["path"] == path for m in (re.fullmatch(s, url) for s in SCHEMES["numpy"]))
 
 
 def test_what_the_imports_do_not_settle_stays_plain():
