@@ -11,6 +11,31 @@ from snippet_runner.entries import SCHEMES, Entry, figure_name
 # and a strict build fails on one that resolves to nothing.
 PUBLISHED_FOLDER = "snippets"
 
+# A snippet whose run took this many CPU seconds (one core's time) says so
+# next to its code: "about ten seconds", set where no snippet of the course
+# is near (they took 5.5 s and 10.5 s of CPU time on either side).
+SLOW_SECONDS = 8.0
+# How long a reader waits, in words: (upper bound of the CPU seconds, words).
+# CPU time hardly depends on how busy the build machine is (one snippet's
+# wall time went from 17 s to 29 s between two builds; its CPU time is 12 s),
+# and buckets this wide absorb what is left.
+WAIT_WORDS = (
+    (25.0, "ten to twenty seconds"),
+    (40.0, "about half a minute"),
+    (90.0, "about a minute"),
+    (180.0, "a minute or two"),
+    (360.0, "a few minutes"),
+    (float("inf"), "several minutes"),
+)
+
+
+def wait_words(seconds: float) -> str | None:
+    """Roughly how long a run that took ``seconds`` keeps a reader waiting;
+    None if too short to mention."""
+    if seconds < SLOW_SECONDS:
+        return None
+    return next(words for limit, words in WAIT_WORDS if seconds < limit)
+
 
 def fence(text: str, attributes: str) -> str:
     """A fenced block that survives backticks inside ``text``."""
@@ -21,6 +46,11 @@ def fence(text: str, attributes: str) -> str:
 
 def for_entry(entry: Entry) -> str:
     parts = []
+    if wait := wait_words(entry.cpu_seconds):
+        parts.append(
+            f"This example takes {wait} to run on one core (measured when this page was built).\n"
+            "{: .snippet-duration }\n"
+        )
     if entry.stdout:
         parts.append(fence(entry.stdout, '.text .snippet-output title="Output"'))
     if entry.stderr:

@@ -8,7 +8,10 @@ folders of ``docs/``:
 - ``snippets/``: each snippet's source (the download under its code) and its
   figures, for the light and the dark scheme (``a/b.py``, ``a/b-1.svg``,
   ``a/b-1-dark.svg``), the links of ``markdown.for_entry``;
-- ``notebooks/``: each lesson as a Jupyter notebook (``03-metrics.ipynb``).
+- ``notebooks/``: each lesson as a Jupyter notebook (``03-metrics.ipynb``);
+
+and the page listing where the course uses each tool (``tools.md``, from
+``code_links.usage``).
 
 A file is written only when its content changed (``properdocs serve``
 watches ``docs/`` and would otherwise rebuild for ever), and whatever is no
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from code_links.usage import write_usage_page
 from snippet_runner import cache, entries
 from snippet_runner.entries import SCHEMES, figure_name, figure_path
 from snippet_runner.markdown import PUBLISHED_FOLDER
@@ -49,6 +53,7 @@ def publish(settings: Settings, docs_dir: Path) -> None:
     _mirror(docs_dir / PUBLISHED_FOLDER, {name: path.read_bytes() for name, path in sources.items()})
     notebooks = lesson_notebooks(settings, docs_dir)
     _mirror(docs_dir / NOTEBOOKS_FOLDER, {name: text.encode() for name, text in notebooks.items()})
+    write_usage_page(docs_dir, settings.snippets_dir)
 
 
 def _mirror(folder: Path, wanted: dict[str, bytes]) -> None:

@@ -312,6 +312,7 @@ def _render_locked(
                         for f in verdict.figures
                     ],
                     {dep: tree[dep] for dep in verdict.dependencies if dep in tree},
+                    verdict.cpu_seconds,
                 )
                 report.outcomes.append(Outcome(snippet, finished.seconds, False))
     failed = {o.name: o for o in report.failures}

@@ -43,6 +43,7 @@ from tests.browser import (
     visit,
 )
 from tests.conftest import ROOT, session_folder
+from tests.test_pages import CODE_INCLUDE
 
 # Every page of the site by its URL path below the root ("" is the home page),
 # known before the build from docs/, so that a failure names the page: the
@@ -357,3 +358,28 @@ def test_a_tampered_axe_core_download_is_refused(tmp_path):
     with pytest.raises(RuntimeError, match="integrity"):
         axe_core_script(tmp_path)
     assert not list(tmp_path.iterdir()), "the bad download is kept, so every later run fails"
+
+
+def test_copy_button_copies_exactly_the_code_around_the_links_in_it(chromium, site_url):
+    """Names in code are links (code_links/highlight.py); what the reader
+    copies is still the snippet's source, character for character."""
+    context = new_context(chromium, site_url, "light")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "12-leaderboard/")
+        tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # the solutions too
+        sources = [
+            (ROOT / "snippets" / match.group(2)).read_text().rstrip()
+            for match in CODE_INCLUDE.finditer((ROOT / "docs" / "12-leaderboard.md").read_text())
+        ]
+        blocks = tab.locator("div.language-python.highlight")
+        assert blocks.count() == len(sources) and blocks.locator("a.code-ref").count() > 0
+        for number, source in enumerate(sources):
+            block = blocks.nth(number)
+            block.hover()
+            block.locator(".md-code__button[data-md-type='copy'], button.md-clipboard").first.click()
+            copied = tab.evaluate("navigator.clipboard.readText()")
+            assert copied == source, f"block {number + 1} copied differently from its snippet"
+    finally:
+        context.close()

@@ -29,6 +29,7 @@ BIN = Path(sys.executable).parent
 # What the runner publishes into docs/ (git-ignored): left out of the copy,
 # so that the Zensical build shows what the runner's CLI publishes by itself.
 PUBLISHED = ("snippets", "notebooks")
+PUBLISHED_PAGES = ("tools.md",)  # where each tool is used (code_links/usage.py)
 
 
 def project_copy(target: Path) -> Path:
@@ -38,6 +39,8 @@ def project_copy(target: Path) -> Path:
     shutil.copytree(ROOT, target, ignore=ignore)
     for folder in PUBLISHED:
         shutil.rmtree(target / "docs" / folder, ignore_errors=True)
+    for page in PUBLISHED_PAGES:
+        (target / "docs" / page).unlink(missing_ok=True)
     return target
 
 
@@ -73,6 +76,23 @@ def test_zensical_shows_the_outputs_and_figures_of_the_main_build(page, zensical
 def test_zensical_links_resolve(page, zensical_site):
     problems = internal_link_problems(zensical_site, html_for_page(zensical_site, page))
     assert not problems, f"docs/{page} built by Zensical: broken links:\n" + "\n".join(problems)
+
+
+def names_linked_in_code(html: Path) -> list[tuple[str, str]]:
+    """Each linked name in the page's Python blocks: its text and public path."""
+    article = parsed(html).find("article")
+    return [
+        (link.get_text(), link["title"])
+        for block in article.select("div.language-python.highlight")
+        for link in block.select("a.code-ref")
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_zensical_links_the_same_names_in_code(page, zensical_site, built_site):
+    main = names_linked_in_code(html_for_page(built_site, page))
+    assert names_linked_in_code(html_for_page(zensical_site, page)) == main
+    assert main or not shown_blocks(html_for_page(built_site, page)) or page == "index.md", f"{page}: no name linked"
 
 
 def absolute_links(html: Path) -> list[str]:
