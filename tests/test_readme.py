@@ -27,3 +27,20 @@ def test_ci_runs_exactly_the_second_command():
     # Before it, CI only installs the browser and sets the environment.
     assert commands[-1] == quick_start_commands()[1]
     assert not any(word in line for line in commands[:-1] for word in ("pytest", "mkdocs", "properdocs"))
+
+
+def test_every_install_from_the_lock_checks_its_hashes():
+    """The Quick start, CI and the workflows install the lock's exact files:
+    hashes checked, the project itself added without dependencies."""
+    lock = re.compile(r"pip install (?P<options>[^&\n]*)-r requirements\.lock")
+    project = re.compile(r"pip install (?P<options>[^&\n]*)-e \.")
+    places = [ROOT / "README.md", ROOT / ".ci" / "run", *(ROOT / ".github" / "workflows").glob("*.yml")]
+    texts = {path.relative_to(ROOT).as_posix(): path.read_text() for path in places}
+    installs = [(name, m) for name, text in texts.items() for m in lock.finditer(text)]
+    assert len([name for name, _ in installs if name == "README.md"]) >= 2
+    for name, match in installs:
+        assert "--require-hashes" in match["options"], f"{name}: {match[0]!r} does not check hashes"
+    for name, text in texts.items():
+        for match in project.finditer(text):
+            assert "--no-deps" in match["options"], f"{name}: {match[0]!r} installs dependencies unchecked"
+    assert "--hash=sha256:" in (ROOT / "requirements.lock").read_text()
