@@ -29,18 +29,18 @@ def test_ci_runs_exactly_the_second_command():
     assert not any(word in line for line in commands[:-1] for word in ("pytest", "mkdocs", "properdocs"))
 
 
-def test_every_install_from_the_lock_checks_its_hashes():
-    """The Quick start, CI and the workflows install the lock's exact files:
-    hashes checked, the project itself added without dependencies."""
-    lock = re.compile(r"pip install (?P<options>[^&\n]*)-r requirements\.lock")
-    project = re.compile(r"pip install (?P<options>[^&\n]*)-e \.")
-    places = [ROOT / "README.md", ROOT / ".ci" / "run", *(ROOT / ".github" / "workflows").glob("*.yml")]
-    texts = {path.relative_to(ROOT).as_posix(): path.read_text() for path in places}
-    installs = [(name, m) for name, text in texts.items() for m in lock.finditer(text)]
-    assert len([name for name, _ in installs if name == "README.md"]) >= 2
-    for name, match in installs:
-        assert "--require-hashes" in match["options"], f"{name}: {match[0]!r} does not check hashes"
-    for name, text in texts.items():
-        for match in project.finditer(text):
-            assert "--no-deps" in match["options"], f"{name}: {match[0]!r} installs dependencies unchecked"
+def test_every_install_checks_the_locks_hashes():
+    """The Quick start, CI and the workflows install a lock's exact files,
+    hashes checked, and then the project itself without dependencies."""
+    places = {
+        "README.md": "\n".join(quick_start_commands()),
+        ".ci/run": (ROOT / ".ci" / "run").read_text(),
+        **{f"workflows/{p.name}": p.read_text() for p in (ROOT / ".github" / "workflows").glob("*.yml")},
+    }
+    installs = [(name, m[0]) for name, text in places.items() for m in re.finditer(r"pip install [^&\n]*", text)]
+    assert len(installs) >= 6, installs
+    for name, install in installs:
+        assert re.search(r"--require-hashes -r \S+$", install.strip()) or install.strip().endswith("--no-deps -e ."), (
+            f"{name}: {install!r} installs files it does not check"
+        )
     assert "--hash=sha256:" in (ROOT / "requirements.lock").read_text()
