@@ -26,6 +26,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from textwrap import shorten
 
 from snippet_runner import cache, entries
 from snippet_runner.render import SnippetFailure, discover_snippets, render_all
@@ -119,7 +120,7 @@ def compare_builds(locked: Settings, other: Settings, failures: dict[str, str]) 
                 drift.output_diffs[snippet] = drift.output_diffs.get(snippet, "") + "".join(diff)
         old_figures, new_figures = _figures(locked, before), _figures(other, after)
         changed = [
-            f'figure {number} ("{old[0]}")'
+            f'figure {number} ("{shorten(old[0], 70, placeholder=" …")}")'
             for number, (old, new) in enumerate(zip(old_figures, new_figures, strict=False), start=1)
             if old != new
         ]
