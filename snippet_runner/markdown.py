@@ -20,11 +20,12 @@ SLOW_SECONDS = 8.0
 # wall time went from 17 s to 29 s between two builds; its CPU time is 12 s),
 # and buckets this wide absorb what is left.
 WAIT_WORDS = (
-    (25.0, "ten to twenty seconds"),
-    (40.0, "about half a minute"),
-    (90.0, "about a minute"),
-    (180.0, "a minute or two"),
-    (360.0, "a few minutes"),
+    # Edges placed between the course's own times, which a run varies by up to
+    # a sixth (the leaderboard's CPU time: 38 s in one build, 43 s in another).
+    (20.0, "ten to twenty seconds"),
+    (50.0, "about half a minute"),
+    (120.0, "about a minute"),
+    (300.0, "a few minutes"),
     (float("inf"), "several minutes"),
 )
 

@@ -17,10 +17,10 @@ from tests.test_pages import CODE_INCLUDE, PAGES
 
 def test_wait_words_stay_the_same_within_a_bucket_and_grow_with_the_time():
     assert wait_words(7.9) is None
-    assert wait_words(8.0) == wait_words(24.9) == "ten to twenty seconds"
-    assert wait_words(30) == "about half a minute"
-    assert wait_words(123) == "a minute or two"
-    words = [wait_words(s) for s in (10, 30, 60, 120, 240, 600)]
+    assert wait_words(8.0) == wait_words(19.9) == "ten to twenty seconds"
+    assert wait_words(30) == wait_words(49.9) == "about half a minute"
+    assert wait_words(75) == "about a minute"
+    words = [wait_words(s) for s in (10, 30, 60, 150, 600)]
     assert len(set(words)) == len(words), words
 
 

@@ -166,13 +166,17 @@ for ax, metric in zip(axes, ["F1", "Brier"]):
     mean_ranks = better.rank(axis=1, ascending=False).mean()
     nemenyi = sp.posthoc_nemenyi_friedman(better.to_numpy())
     nemenyi.index = nemenyi.columns = better.columns
-    sp.critical_difference_diagram(
+    artists = sp.critical_difference_diagram(
         mean_ranks,
         nemenyi,
         ax=ax,
         color_palette=["C0"] * len(mean_ranks),
         crossbar_props={"color": "C1"},
     )
+    # A bar joins a set of methods, in set order, which changes from run to run:
+    # draw its points left to right so that the figure does not.
+    for (bar,) in artists["crossbars"]:
+        bar.set_xdata(sorted(bar.get_xdata()))
     ax.set_title(f"{metric}: mean rank, 1 = best", pad=25)
 fig.tight_layout()
 plt.show()
