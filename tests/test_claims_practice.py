@@ -18,6 +18,7 @@ CORRECTIONS = "13-probabilities/compare.py"
 UPWEIGHT = "13-probabilities/downsample_upweight.py"
 PREVALENCE = "13-probabilities/prevalence_shift.py"
 SMOTE_FORMULA = "13-probabilities/smote_correction.py"
+SCREENING = "13-probabilities/screening.py"
 
 
 def table_rows(snippet: str, columns: list[str]) -> dict[str, dict[str, float]]:
@@ -114,6 +115,53 @@ def test_downsample_only_loses(built_site):
 def test_prevalence_shift_beats(built_site):
     verdict(PREVALENCE, "log loss: shifted beats as trained")
     verdict(PREVALENCE, "cost: shifted beats as trained")
+
+
+def estimated_shares(snippet: str, cases: str) -> tuple[float, float]:
+    """The lowest and highest fold's estimate of the share of positives, as printed."""
+    match = re.search(
+        rf"estimated from unlabelled {cases} cases: [\d.]+ \(folds from ([\d.]+) to ([\d.]+)\)", stdout(snippet)
+    )
+    assert match, f"snippets/{snippet} prints no estimated share:\n{stdout(snippet)}"
+    return float(match[1]), float(match[2])
+
+
+@says(
+    "13-probabilities.md",
+    "The estimate from unlabelled cases lands within a percentage point of the true 10% in every fold, and shifted (EM) beats as trained as well; against the shift with the true share it loses to shifted, by a log loss difference about a hundredth of what the shift gains.",
+)
+def test_estimated_prevalence_works(built_site):
+    assert value(PREVALENCE, r"([\d.]+)% at deployment") == 10.0, stdout(PREVALENCE)
+    low, high = estimated_shares(PREVALENCE, "deployment")
+    assert 0.09 < low <= high < 0.11, f"estimates from {low} to {high}"
+    verdict(PREVALENCE, "log loss: shifted (EM) beats as trained")
+    cost_of_estimating = -float(verdict(PREVALENCE, "log loss: shifted (EM) loses to shifted")["mean"])
+    gain = float(verdict(PREVALENCE, "log loss: shifted beats as trained")["mean"])
+    assert 0.005 <= cost_of_estimating / gain <= 0.02, f"estimating costs {cost_of_estimating}, shifting gains {gain}"
+
+
+@says(
+    "13-probabilities.md",
+    "Now the shift does harm: shifted loses to as trained, its log loss nearly twice the unshifted one, although it uses the true 10%.",
+)
+def test_shift_harms_after_screening(built_site):
+    assert value(SCREENING, r"([\d.]+)% after screening") == 10.0, stdout(SCREENING)
+    verdict(SCREENING, "log loss: shifted loses to as trained")
+    table = table_rows(SCREENING, ["log loss"])
+    ratio = table["shifted"]["log loss"] / table["as trained"]["log loss"]
+    assert 1.7 <= ratio < 2.0, f"shifted / as trained = {ratio:.2f}: {table}"
+
+
+@says(
+    "13-probabilities.md",
+    "The EM estimate goes wrong too, above 15% in every fold, and shifted (EM) loses to as trained by even more.",
+)
+def test_estimate_fails_after_screening(built_site):
+    low, _ = estimated_shares(SCREENING, "screened")
+    assert low > 0.15, f"lowest fold's estimate {low}"
+    em = verdict(SCREENING, "log loss: shifted (EM) loses to as trained")
+    known = verdict(SCREENING, "log loss: shifted loses to as trained")
+    assert float(em["mean"]) < float(known["mean"]), f"{em[0]}\n{known[0]}"
 
 
 @says(
