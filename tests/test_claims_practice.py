@@ -748,11 +748,15 @@ def test_conclusion_no_correction_reaches_plain(built_site):
 
 @says(
     "conclusion.md",
-    "Searching sampler, weights and threshold together chose the threshold alone, and nested cross-validation found its gain over the plain model consistent but not significant.",
+    "Searching sampler, weights and threshold together chose the threshold alone, and nested cross-validation found a gain over the plain model in eight of ten folds, the bare minimum of lesson 8's rule, and not significant.",
 )
 def test_conclusion_tuning(built_site):
     assert "best: sampler none, class_weight None" in stdout(WORKFLOW), stdout(WORKFLOW)
     printed(NESTED, "F1: tuned pipeline edges plain LR")
+    match = comparisons(NESTED)["F1: tuned pipeline edges plain LR"]
+    wins, n = int(match["wins"]), int(match["n"])
+    assert (wins, n) == (8, 10) and wins - 1 < 0.8 * n <= wins, match[0]
+    assert float(match["p"]) >= 0.05, match[0]
 
 
 @says(
