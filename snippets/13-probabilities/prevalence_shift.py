@@ -1,4 +1,4 @@
-"""Train where 1% are positive, deploy where 10% are: shift the probabilities and the threshold follows."""
+"""Train where 1% are positive, deploy where 10% are: shift the probabilities, with the new share known or estimated."""
 
 import numpy as np
 from scipy import stats
@@ -39,6 +39,18 @@ def shifted(p, old_rate, new_rate):
     return odds / (1 + odds)
 
 
+def estimated_rate(p, old_rate, tolerance=1e-6):
+    """Estimate the share of positives among unlabelled cases from their probabilities (Saerens et al., 2002)."""
+    new_rate = old_rate
+    for _ in range(1_000):
+        # Shift to the current guess; the mean shifted probability is the next guess.
+        guess = shifted(p, old_rate, new_rate).mean()
+        if abs(guess - new_rate) < tolerance:
+            break
+        new_rate = guess
+    return guess
+
+
 COST_FN, COST_FP = 10.0, 1.0  # a missed positive costs ten false alarms
 THRESHOLD = COST_FP / (
     COST_FP + COST_FN
@@ -76,8 +88,9 @@ print(
 cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
 scores = {
     name: {"log loss": [], "cost": [], "mean P(1)": []}
-    for name in ["as trained", "shifted"]
+    for name in ["as trained", "shifted", "shifted (EM)"]
 }
+estimates = []
 # Each fold trains on part of the training data and is tested on a fold of the deployment data.
 for (train, _), (_, test) in zip(
     cv.split(X_train, y_train), cv.split(X_deploy, y_deploy)
@@ -85,7 +98,13 @@ for (train, _), (_, test) in zip(
     model = LogisticRegression().fit(X_train[train], y_train[train])
     p = model.predict_proba(X_deploy[test])[:, 1]
     rate = y_train[train].mean()
-    for name, q in [("as trained", p), ("shifted", shifted(p, rate, 0.10))]:
+    # The deployment fold's labels are not used here: only its predicted probabilities.
+    estimates.append(estimated_rate(p, rate))
+    for name, q in [
+        ("as trained", p),
+        ("shifted", shifted(p, rate, 0.10)),
+        ("shifted (EM)", shifted(p, rate, estimates[-1])),
+    ]:
         flagged = q >= THRESHOLD
         cost = COST_FN * np.sum(~flagged & (y_deploy[test] == 1)) + COST_FP * np.sum(
             flagged & (y_deploy[test] == 0)
@@ -93,6 +112,10 @@ for (train, _), (_, test) in zip(
         scores[name]["log loss"].append(log_loss(y_deploy[test], q))
         scores[name]["cost"].append(cost / len(test))
         scores[name]["mean P(1)"].append(q.mean())
+print(
+    f"share of positives estimated from unlabelled deployment cases: {np.mean(estimates):.4f}"
+    f" (folds from {min(estimates):.4f} to {max(estimates):.4f})"
+)
 print(f"{'probabilities':<14} {'mean P(1)':>9} {'log loss':>9} {'cost per case':>13}")
 for name, values in scores.items():
     print(
@@ -112,5 +135,15 @@ for metric in ["log loss", "cost"]:
         -np.asarray(scores["shifted"][metric]),
         "as trained",
         -np.asarray(scores["as trained"][metric]),
+        n_splits=5,
+    )
+# The estimated share against no shift, and against the true share.
+for other in ["as trained", "shifted"]:
+    compare(
+        "log loss",
+        "shifted (EM)",
+        -np.asarray(scores["shifted (EM)"]["log loss"]),
+        other,
+        -np.asarray(scores[other]["log loss"]),
         n_splits=5,
     )

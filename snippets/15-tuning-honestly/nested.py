@@ -57,7 +57,8 @@ X_dev, X_test, y_dev, y_test = train_test_split(
     X, y, test_size=0.25, stratify=y, random_state=1
 )
 
-thresholds = [0.2, 0.4, 0.6, 0.8]
+# 0.1 to 0.9 in steps of 0.05
+thresholds = [round(t, 2) for t in np.arange(0.1, 0.91, 0.05)]
 grid = [
     {
         "estimator__sample": ["passthrough"],

@@ -1,5 +1,6 @@
 """The honest workflow: split off a test set, tune sampler, class weights and threshold together, score once."""
 
+import numpy as np
 from imblearn.pipeline import Pipeline
 from imblearn.under_sampling import RandomUnderSampler
 from sklearn.datasets import make_classification
@@ -11,6 +12,14 @@ from sklearn.model_selection import (
     StratifiedKFold,
     train_test_split,
 )
+
+
+def branch(params):
+    """The candidate's settings other than its threshold, in words."""
+    if params["estimator__sample"] == "passthrough":
+        return f"sampler none, class_weight {params['estimator__model__class_weight']}"
+    return f"undersample to {params['estimator__sample__sampling_strategy']}"
+
 
 population_X, population_y = make_classification(
     n_samples=40_000,
@@ -31,7 +40,8 @@ X_dev, X_test, y_dev, y_test = train_test_split(
 # 2. One pipeline; the sampler runs on training folds only. The threshold wraps it.
 pipeline = Pipeline([("sample", "passthrough"), ("model", LogisticRegression())])
 model = FixedThresholdClassifier(pipeline)
-thresholds = [0.2, 0.4, 0.6, 0.8]
+# 0.1 to 0.9 in steps of 0.05
+thresholds = [round(t, 2) for t in np.arange(0.1, 0.91, 0.05)]
 grid = [
     {  # no resampling, with or without class weights
         "estimator__sample": ["passthrough"],
@@ -49,22 +59,27 @@ search = GridSearchCV(
 )
 search.fit(X_dev, y_dev)
 
-best = search.best_params_
-sampler = (
-    "none"
-    if best["estimator__sample"] == "passthrough"
-    else f"undersample to {best['estimator__sample__sampling_strategy']}"
-)
+
 print(
     f"development set: {len(y_dev)} cases, {y_dev.sum()} positive; test set: {len(y_test)} cases, {y_test.sum()} positive"
 )
 print(f"candidates tried: {len(search.cv_results_['params'])}")
 print(
-    f"best: sampler {sampler}, class_weight {best.get('estimator__model__class_weight')}, threshold {best['threshold']}"
+    f"best: {branch(search.best_params_)}, threshold {search.best_params_['threshold']}"
 )
 print(
     f"inner best score (F1, 3-fold CV on the development set): {search.best_score_:.3f}"
 )
+# The best threshold of each branch, from the search's own results.
+best_of_branch = {}
+for params, score in zip(
+    search.cv_results_["params"], search.cv_results_["mean_test_score"]
+):
+    if score > best_of_branch.get(branch(params), (None, -1))[1]:
+        best_of_branch[branch(params)] = (params["threshold"], score)
+for name, (threshold, score) in best_of_branch.items():
+    label = f"{name}:"
+    print(f"  best of {label:<37} threshold {threshold:.2f}, inner F1 {score:.3f}")
 # 3. One look at the test set, with the model refitted on the whole development set.
 print(
     f"held-out test F1:                                         {f1_score(y_test, search.predict(X_test)):.3f}"
