@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
+from code_links.usage import USAGE_PAGE
 from snippet_runner.notebooks import is_lesson
 from tests.browser import (
     AXE_CORE_TARBALL,
@@ -51,6 +52,9 @@ from tests.test_pages import CODE_INCLUDE
 DOCS = {
     md.relative_to(ROOT / "docs").as_posix(): md.read_text(encoding="utf-8") for md in (ROOT / "docs").rglob("*.md")
 }
+# The usage page is written into docs/ by the build itself, so a fresh clone has
+# no file for it yet when the tests are collected.
+DOCS.setdefault(USAGE_PAGE, "")
 NOTEBOOK_PREVIEWS = [f"notebooks/{doc.removesuffix('.md')}/" for doc, text in DOCS.items() if is_lesson(doc, text)]
 PAGES = sorted([page_url(doc) for doc in DOCS] + NOTEBOOK_PREVIEWS + ["404.html"])
 PAGE_PARAMS = [pytest.param(page, id=page.strip("/") or "index") for page in PAGES]
