@@ -36,6 +36,28 @@ def collection() -> dict[str, dict[str, int]]:
     return table
 
 
+def precision_traded_for_recall() -> None:
+    """With logistic regression, every rebalancing remedy loses precision and gains recall."""
+    for remedy in REBALANCING:
+        verdict_across(LOGISTIC, f"precision: {remedy} loses to none", datasets=N)
+        verdict_across(LOGISTIC, f"recall: {remedy} beats none", datasets=N)
+
+
+def calibration_lost() -> None:
+    """With both learners, every rebalancing remedy loses to none on the Brier score."""
+    for snippet in (LOGISTIC, BOOSTING):
+        for remedy in REBALANCING:
+            verdict_across(snippet, f"Brier: {remedy} loses to none", datasets=N)
+
+
+def no_ap_gain() -> None:
+    """With both learners, no rebalancing remedy beats none on AP."""
+    for snippet in (LOGISTIC, BOOSTING):
+        for remedy in REBALANCING:
+            heads = [h for h in across(snippet) if h.startswith(f"AP: {remedy} ") and h.endswith(" none")]
+            assert heads and not any(" beats " in h for h in heads), (snippet, heads)
+
+
 @says(
     PAGE,
     "One dataset passes the rule but no longer loads with the current pandas; it is left out, and every result below uses the other 33.",
@@ -137,16 +159,12 @@ def test_friedman_rejects(built_site):
     "Each of the four rebalancing remedies loses to none on precision and beats it on recall, across the 33 datasets.",
 )
 def test_precision_for_recall(built_site):
-    for remedy in REBALANCING:
-        verdict_across(LOGISTIC, f"precision: {remedy} loses to none", datasets=N)
-        verdict_across(LOGISTIC, f"recall: {remedy} beats none", datasets=N)
+    precision_traded_for_recall()
 
 
 @says(PAGE, "Each of the four loses to none on the Brier score, with both learners.")
 def test_calibration(built_site):
-    for snippet in (LOGISTIC, BOOSTING):
-        for remedy in REBALANCING:
-            verdict_across(snippet, f"Brier: {remedy} loses to none")
+    calibration_lost()
 
 
 @says(
@@ -154,10 +172,8 @@ def test_calibration(built_site):
     "No rebalancing remedy beats none on AP with either learner; undersampling loses to none with both learners, oversampling with logistic regression, and class weights with gradient boosting.",
 )
 def test_average_precision(built_site):
+    no_ap_gain()
     for snippet in (LOGISTIC, BOOSTING):
-        for remedy in REBALANCING:
-            heads = [h for h in across(snippet) if h.startswith(f"AP: {remedy} ") and h.endswith(" none")]
-            assert heads and not any(" beats " in h for h in heads), (snippet, heads)
         verdict_across(snippet, "AP: undersampling loses to none")
     verdict_across(LOGISTIC, "AP: oversampling loses to none")
     verdict_across(BOOSTING, "AP: class_weight loses to none")
@@ -307,11 +323,8 @@ CONCLUSION = "conclusion.md"
     "Across the 33 real datasets of lesson 18, each of the four rebalancing remedies loses to no remedy on precision, beats it on recall, and loses to it on the Brier score: rebalancing cost calibration with both learners tested.",
 )
 def test_conclusion_trade(built_site):
-    for remedy in REBALANCING:
-        verdict_across(LOGISTIC, f"precision: {remedy} loses to none", datasets=N)
-        verdict_across(LOGISTIC, f"recall: {remedy} beats none", datasets=N)
-        for snippet in (LOGISTIC, BOOSTING):
-            verdict_across(snippet, f"Brier: {remedy} loses to none", datasets=N)
+    precision_traded_for_recall()
+    calibration_lost()
 
 
 @says(
@@ -319,10 +332,7 @@ def test_conclusion_trade(built_site):
     "None of them beats no remedy on average precision, so none created information about the minority class that the data did not hold.",
 )
 def test_conclusion_ap(built_site):
-    for snippet in (LOGISTIC, BOOSTING):
-        for remedy in REBALANCING:
-            heads = [h for h in across(snippet) if h.startswith(f"AP: {remedy} ") and h.endswith(" none")]
-            assert heads and not any(" beats " in h for h in heads), (snippet, heads)
+    no_ap_gain()
 
 
 @says(
