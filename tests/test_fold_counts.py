@@ -2,7 +2,8 @@
 
 A sentence such as "five folds twice, so ... a mean over ten test folds" is a
 claim about the snippets below it; this test reads their
-``RepeatedStratifiedKFold(n_splits=..., n_repeats=...)`` and checks the words.
+``RepeatedStratifiedKFold(n_splits=..., n_repeats=...)`` (or a
+``StratifiedGroupKFold`` repeated by a loop over seeds) and checks the words.
 """
 
 from __future__ import annotations
@@ -33,12 +34,24 @@ def number(word: str) -> int:
 
 
 def splitters(snippet: Path) -> set[tuple[int, int]]:
-    """The (n_splits, n_repeats) of every RepeatedStratifiedKFold the snippet builds."""
+    """The (n_splits, n_repeats) of every RepeatedStratifiedKFold the snippet builds,
+    and of every StratifiedGroupKFold, repeated by a loop ``for seed in range(n)``
+    around it (scikit-learn has no repeated group splitter)."""
     found = set()
-    for node in ast.walk(ast.parse(snippet.read_text(encoding="utf-8"))):
+    tree = ast.parse(snippet.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RepeatedStratifiedKFold":
             args = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
             found.add((args.get("n_splits", 5), args.get("n_repeats", 10)))
+    for loop in ast.walk(tree):
+        generators = loop.generators if isinstance(loop, ast.ListComp | ast.GeneratorExp) else []
+        for generator in generators:
+            repeats = generator.iter
+            if not (isinstance(repeats, ast.Call) and getattr(repeats.func, "id", None) == "range"):
+                continue
+            for node in ast.walk(loop):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "StratifiedGroupKFold":
+                    found.add((node.args[0].value if node.args else 5, repeats.args[0].value))
     return found
 
 

@@ -10,7 +10,8 @@ X = pd.DataFrame(kc1["data"], columns=[c.split("__")[-1] for c in kc1["feature_n
 y = pd.Series(kc1["target"], name="defective")
 print(f"{len(X)} modules, {y.sum()} defective ({y.mean():.1%}), {X.shape[1]} metrics")
 print(
-    f"lines of code per module: median {X['loc'].median():.0f}, max {X['loc'].max():.0f}"
+    f"lines of code per module: min {X['loc'].min():.0f}, "
+    f"median {X['loc'].median():.0f}, max {X['loc'].max():.0f}"
 )
 defective_lines = X.loc[y == 1, "loc"].sum() / X["loc"].sum()
 print(f"defective modules hold {defective_lines:.1%} of all lines of code")
