@@ -142,9 +142,7 @@ def test_grid_choice_varies(built_site):
     "None of the three rebalancing remedies improves average precision: class weights and undersampling trail the plain model, and SMOTE ties with it.",
 )
 def test_no_remedy_improves_ap(built_site):
-    verdict(REMEDIES, "AP: class_weight trails plain")
-    verdict(REMEDIES, "AP: undersampling trails plain")
-    verdict(REMEDIES, "AP: SMOTE ties with plain")
+    no_ap_gain(worded=True)
 
 
 @says(PAGE, "All three lose to it on the Brier score.")
@@ -190,6 +188,13 @@ def test_rebalancing_ties_with_threshold(built_site):
     table = rows(REMEDIES, ["AP", "Brier", "F1", "precision", "recall"])
     assert table["tuned threshold"]["Brier"] == table["plain"]["Brier"]
     assert table["tuned threshold"]["AP"] == table["plain"]["AP"]
+
+
+def no_ap_gain(worded: bool) -> None:
+    """Class weights and undersampling trail the plain model on AP, and SMOTE ties with it."""
+    verdict(REMEDIES, "AP: class_weight trails plain", worded=worded)
+    verdict(REMEDIES, "AP: undersampling trails plain", worded=worded)
+    verdict(REMEDIES, "AP: SMOTE ties with plain", worded=worded)
 
 
 def reading(order: str) -> tuple[float, float]:
@@ -308,3 +313,40 @@ def test_pc1_risk_per_line(built_site):
     pc1 = verdict(PC1, "defects found: by risk per line beats by risk")
     kc1 = verdict(EFFORT, "defects found: by risk per line beats by risk", worded=False)
     assert abs(float(pc1["mean"]) - float(kc1["mean"])) < 0.1, (pc1[0], kc1[0])
+
+
+# --- what lesson 19 adds to earlier pages -------------------------------------------
+
+
+@says(
+    "08-fair-evaluation.md",
+    "NASA's KC1 defect data, in lesson 19, repeats some rows dozens of times, and folds of rows give a random forest a higher average precision than folds of groups of identical rows in every repeat.",
+)
+def test_lesson_8_note(built_site):
+    test_most_repeated_rows_are_tiny.__wrapped__(built_site)
+    test_row_split_flatters_the_forest.__wrapped__(built_site)
+
+
+@says(
+    "14-operating-point.md",
+    "On real data, lesson 19 reads software modules in order of risk per line of code, and for the same budget of lines it finds about twice as many defective modules as reading in order of risk.",
+)
+def test_lesson_14_note(built_site):
+    per_line, risk = reading("risk per line")[0], reading("risk")[0]
+    assert 1.7 < per_line / risk < 2.5, (per_line, risk)
+    verdict(EFFORT, "defects found: by risk per line beats by risk", worded=False)
+
+
+@says(
+    "conclusion.md",
+    "On NASA's KC1 defect data, repeated rows made folds of rows flatter a random forest; tuned gradient boosting tied with logistic regression; the remedies repeated lesson 18's pattern on one dataset; and reading modules in order of risk per line of code found about twice as many defective modules within a budget of lines as reading in order of risk.",
+)
+def test_conclusion_summary(built_site):
+    test_row_split_flatters_the_forest.__wrapped__(built_site)
+    for metric in ["AP", "ROC AUC", "Brier"]:
+        verdict(BASELINE, f"{metric}: gradient boosting ties with logistic regression", worded=False)
+    # Lesson 18's pattern: rebalancing costs calibration and does not raise AP.
+    for remedy in REBALANCING:
+        verdict(REMEDIES, f"Brier: {remedy} loses to plain", worded=False)
+    no_ap_gain(worded=False)
+    test_lesson_14_note.__wrapped__(built_site)
