@@ -27,7 +27,7 @@ models = {
     "logistic regression": make_pipeline(
         FunctionTransformer(np.log1p), StandardScaler(), LogisticRegression()
     ),
-    # Fully grown trees can remember a row they have seen.
+    # Fully grown trees: a leaf may hold a single training row.
     "random forest": RandomForestClassifier(random_state=0),
 }
 print("AP of 5-fold cross-validation, by rows and by groups of identical rows")
