@@ -3,7 +3,8 @@ by a real Chromium running Material's own JavaScript, with axe-core (from
 the npm registry, pinned by integrity hash) checking accessibility. Also reads the
 built HTML directly, for links and for anything fetched from other hosts.
 
-Used by tests/test_browser.py.
+Used by tests/test_browser.py; the system's Chromium and the local server
+are course_print/chromium.py's, with which the build prints the course.
 """
 
 from __future__ import annotations
@@ -11,17 +12,12 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import http.server
 import io
 import os
 import re
-import shutil
 import tarfile
 import tempfile
-import threading
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -30,51 +26,13 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-# Debian's Chromium in a container: no sandbox, no GPU, and nothing that
-# phones home, so every request the tests see comes from the page itself.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-INSTALL_HINT = "Chromium is not installed: `apt-get install chromium-headless-shell` (Debian) to run the browser tests"
+# Chromium and the local server are the build's too, which prints the course with them.
+from course_print.chromium import is_local
 
 # axe-core as npm ships it, checked against the integrity hash npm itself
 # checks. To upgrade: `npm view axe-core@<version> dist.tarball dist.integrity`.
 AXE_CORE_TARBALL = "https://registry.npmjs.org/axe-core/-/axe-core-4.14.1.tgz"
 AXE_CORE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
-
-
-def chromium_executable() -> str | None:
-    """The system's Chromium; Playwright's own browser downloads are not used.
-    Preferably its headless shell, the build Playwright itself runs headless
-    pages in: the same Blink and V8 without the desktop browser around them,
-    it takes about a third less CPU per visit. Else the full browser."""
-    return shutil.which("chromium-headless-shell") or shutil.which("chromium")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL (ends in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def url_path(page_file: Path, site: Path) -> str:
@@ -108,12 +66,6 @@ def built_pages(site: Path) -> list[str]:
 
 # ---------------------------------------------------------------------------
 # In the browser
-
-
-def is_local(url: str, base: str) -> bool:
-    """Whether loading ``url`` stays on the test server (data: and blob: are in-page)."""
-    scheme = urlsplit(url).scheme
-    return scheme in ("data", "blob", "about") or urlsplit(url).netloc == urlsplit(base).netloc
 
 
 # Code blocks, in the HTML and in the browser: Material's (pre > code), and
