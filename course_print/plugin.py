@@ -1,0 +1,97 @@
+"""The ``course-print`` MkDocs plugin: the print page's figures and
+solutions, the home page's links to it, and its PDF.
+
+It finishes the page of ``print-site`` (mkdocs-print-site-plugin), which
+must be the last plugin listed: its handlers run after print-site's (a lower
+event priority), so it edits the copy of each page that print-site keeps for
+the print page, and prints that page once print-site has written it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from course_print.chromium import INSTALL_HINT, chromium_executable
+from course_print.print_page import PRINT_LINKS_CLASS, PrintPageMismatch, for_print
+
+log = logging.getLogger("mkdocs.plugins.course_print")
+
+# Where the home page's Markdown wants its links to the print page and the PDF.
+PRINT_LINKS_MARKER = "<!-- course-print: links to the print page and the PDF -->"
+
+
+class CoursePrintConfig(Config):
+    # The PDF's file name, at the top of the site.
+    pdf = config_options.Type(str, default="imbalanced-classification-with-python.pdf")
+    # True: fail the build when there is no Chromium to print with (deploys).
+    require_pdf = config_options.Type(bool, default=False)
+
+
+class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.chromium: str | None = None
+        self.previewing = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Printing takes about ten seconds: a preview rebuilds without it.
+        self.previewing = command == "serve"
+
+    def on_config(self, config):
+        if "print-site" not in config.plugins:
+            raise PluginError("course-print finishes the page of print-site, which is not listed in plugins")
+        self.chromium = None if self.previewing else chromium_executable()
+        if self.chromium is None and self.config.require_pdf and not self.previewing:
+            raise PluginError(f"require_pdf is set, but {INSTALL_HINT}")
+        return config
+
+    def _print_page_url(self, config) -> str:
+        return config.plugins["print-site"].config["print_page_basename"] + "/"
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if PRINT_LINKS_MARKER not in markdown:
+            return markdown
+        to_root = "../" * page.url.count("/")
+        pdf = (
+            f'and <a href="{to_root}{self.config.pdf}" download>as a PDF</a> to read offline'
+            if self.chromium
+            else "(a build with Chromium installed also makes a PDF of it; this copy of the site was built without)"
+        )
+        links = (
+            f'<p class="{PRINT_LINKS_CLASS}">The whole course is also on one page, in order and with the'
+            f' solutions unfolded: <a href="{to_root}{self._print_page_url(config)}">to print</a>, {pdf}.</p>'
+        )
+        return markdown.replace(PRINT_LINKS_MARKER, links)
+
+    @event_priority(-100)
+    def on_page_content(self, html, page, config, files):
+        # print-site has just kept this page's HTML for the print page (page.html).
+        if hasattr(page, "html") and page.html:
+            try:
+                page.html = for_print(page.html)
+            except PrintPageMismatch as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
+        return html
+
+    @event_priority(-100)
+    def on_post_build(self, config):
+        if self.chromium is None:
+            if not self.previewing:
+                log.info(f"No PDF of the course: {INSTALL_HINT}, then build again")
+            return
+        # Only what needs Chromium loads Playwright and pikepdf.
+        from course_print.pdf import print_to_pdf
+
+        started = time.perf_counter()
+        pdf = Path(config.site_dir) / self.config.pdf
+        print_to_pdf(Path(config.site_dir), self._print_page_url(config), pdf, self.chromium)
+        log.info(
+            f"Printed the course to {self.config.pdf} ({pdf.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s"
+        )
