@@ -17,6 +17,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs_print_site_plugin.urls import get_page_key
 
 from course_print.chromium import INSTALL_HINT, chromium_executable
 from course_print.print_page import PRINT_LINKS_CLASS, PrintPageMismatch, for_print
@@ -75,7 +76,7 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
         # print-site has just kept this page's HTML for the print page (page.html).
         if hasattr(page, "html") and page.html:
             try:
-                page.html = for_print(page.html)
+                page.html = for_print(page.html, get_page_key(page.url), page.title)
             except PrintPageMismatch as error:
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
         return html
