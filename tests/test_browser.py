@@ -19,36 +19,34 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from code_links.usage import USAGE_PAGE
+from course_print.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_executable, is_local, serve
 from snippet_runner.notebooks import is_lesson
 from tests.browser import (
     AXE_CORE_TARBALL,
-    CHROMIUM_ARGS,
     CODE_BLOCK,
-    INSTALL_HINT,
     PageVisit,
     axe_core_script,
     built_pages,
-    chromium_executable,
     css_urls,
     describe_violation,
     html_file,
     internal_link_problems,
-    is_local,
     is_remote_url,
     page_url,
     parsed,
     relative_luminance,
     remote_resources,
-    serve,
     violation_target,
     visit,
 )
 from tests.conftest import ROOT, session_folder
 from tests.test_pages import CODE_INCLUDE
+from tests.test_print import PRINT_PAGE
 
 # Every page of the site by its URL path below the root ("" is the home page),
 # known before the build from docs/, so that a failure names the page: the
-# Markdown pages, each lesson's notebook preview, and the 404 page.
+# Markdown pages, each lesson's notebook preview, the 404 page and the
+# whole course on one page (mkdocs-print-site-plugin's).
 DOCS = {
     md.relative_to(ROOT / "docs").as_posix(): md.read_text(encoding="utf-8") for md in (ROOT / "docs").rglob("*.md")
 }
@@ -56,7 +54,7 @@ DOCS = {
 # no file for it yet when the tests are collected.
 DOCS.setdefault(USAGE_PAGE, "")
 NOTEBOOK_PREVIEWS = [f"notebooks/{doc.removesuffix('.md')}/" for doc, text in DOCS.items() if is_lesson(doc, text)]
-PAGES = sorted([page_url(doc) for doc in DOCS] + NOTEBOOK_PREVIEWS + ["404.html"])
+PAGES = sorted([page_url(doc) for doc in DOCS] + NOTEBOOK_PREVIEWS + ["404.html", PRINT_PAGE])
 PAGE_PARAMS = [pytest.param(page, id=page.strip("/") or "index") for page in PAGES]
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 
@@ -64,6 +62,10 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Mater
 # Material's unnamed search dialog used to be one; docs/javascripts/accessibility.js
 # names it now.
 UPSTREAM_VIOLATIONS: dict[tuple[str, str], str] = {}
+# Pages made for paper, which show the figures drawn for the light scheme in
+# either scheme and no others (course_print/print_page.py): the PDF is printed
+# from the print page, and paper is light.
+LIGHT_FIGURES_ONLY = {PRINT_PAGE}
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +75,7 @@ def chromium():
     if executable is None:
         if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
             pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {INSTALL_HINT}", pytrace=False)
-        pytest.skip(reason=INSTALL_HINT)
+        pytest.skip(reason=f"{INSTALL_HINT}, to run the browser tests")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
@@ -206,6 +208,12 @@ def test_colour_scheme_follows_the_system_and_so_do_the_figures(page, scheme, vi
         assert luminance < 0.05, f"/{page}: the page background {seen.background} is not dark"
     else:
         assert luminance > 0.9, f"/{page}: the page background {seen.background} is not light"
+    if page in LIGHT_FIGURES_ONLY:
+        figures = [image for image in seen.images if image["figure"]]
+        hidden = [image["src"] for image in figures if not image["shown"]]
+        dark = [image["src"] for image in figures if "-dark." in image["src"]]
+        assert figures and not hidden and not dark, f"/{page}: light figures hidden {hidden[:3]}, dark ones {dark[:3]}"
+        return
     pairs = figure_pairs(seen.images)
     unpaired = [light[:100] for light, variants in pairs.items() if set(variants) != set(SCHEMES)]
     assert not unpaired, f"/{page}: figures without a variant for each scheme: {unpaired}"
@@ -233,6 +241,10 @@ def test_the_other_schemes_figures_are_not_fetched(page, scheme, visited):
     """Each figure costs one download: the variant for the other scheme is
     fetched only if the reader switches to it."""
     seen = visited(page, scheme)
+    if page in LIGHT_FIGURES_ONLY:
+        dark = [url for url in seen.image_requests if "-dark." in urlsplit(url).path]
+        assert not dark, f"/{page} has light figures only, yet fetched dark ones: {dark}"
+        return
     other = "light" if scheme == "dark" else "dark"
     # By path: an image's src may be relative to the page or absolute.
     hidden = {

@@ -1,0 +1,204 @@
+"""The whole course on one page and in its PDF (course_print/): every page of
+the navigation in order, every figure drawn for the light scheme, every
+solution unfolded, no line of code cut at the page's edge, links to sections
+that lead to them, and the same bytes each time it is printed.
+
+The PDF is read with pypdf (its text) and pikepdf (its tagged structure,
+where each figure is a Figure element carrying its alt text)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from pypdf import PdfReader
+
+from course_print.chromium import INSTALL_HINT, chromium_executable
+from course_print.pdf import print_to_pdf, structure_elements
+from tests.browser import html_file, page_url, parsed
+from tests.conftest import ROOT, once_per_session
+
+PRINT_PAGE = "print/"
+PDF = "imbalanced-classification-with-python.pdf"
+
+
+def nav_pages(items=None) -> list[str]:
+    """The Markdown files of mkdocs.yml's navigation, in its order."""
+    if items is None:
+        with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+            items = yaml_load(f)["nav"]
+    pages = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def page_article(site: Path, doc: str):
+    soup = parsed(html_file(site, page_url(doc)))
+    return soup.find("article") or soup
+
+
+def light_figures(site: Path, doc: str) -> list[str]:
+    """Alt texts of the figures the page shows in the light scheme, in order."""
+    return [
+        img["alt"] for img in page_article(site, doc).select("img.snippet-figure") if img["src"].endswith("#only-light")
+    ]
+
+
+def code_lines(site: Path, doc: str) -> list[str]:
+    """Every line of every code block on the page (outputs included), folded ones too."""
+    return [line for code in page_article(site, doc).select("pre > code") for line in code.get_text().splitlines()]
+
+
+def flat(text: str) -> str:
+    """``text`` without whitespace: where a printed line wraps, or how the PDF's
+    text spaces its words, does not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def missing_in_order(wanted: list[str], text: str) -> list[str]:
+    """The items of ``wanted`` that ``text`` does not hold one after the other
+    (each looked for after the previous one found)."""
+    missing, position = [], 0
+    for item in wanted:
+        found = text.find(flat(item), position)
+        if found < 0:
+            missing.append(item)
+        else:
+            position = found + len(flat(item))
+    return missing
+
+
+@pytest.fixture(scope="session")
+def course_pdf(built_site) -> Path:
+    pdf = built_site / PDF
+    if chromium_executable() is None:
+        if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {INSTALL_HINT}", pytrace=False)
+        pytest.skip(reason=f"the build prints the PDF with Chromium; {INSTALL_HINT}")
+    assert pdf.is_file(), f"the build had Chromium but made no {PDF}"
+    return pdf
+
+
+@pytest.fixture(scope="session")
+def pdf_text(course_pdf, tmp_path_factory) -> str:
+    """The PDF's text without whitespace, extracted once for all workers (about 20 s)."""
+
+    def extract(folder: Path) -> None:
+        text = "\n".join(page.extract_text() for page in PdfReader(course_pdf).pages)
+        (folder / "text").write_text(flat(text), encoding="utf-8")
+
+    return (once_per_session(tmp_path_factory, "pdf-text", extract) / "text").read_text(encoding="utf-8")
+
+
+def title_and_opening(site: Path, doc: str) -> list[str]:
+    """The page's title and its first paragraph printed (the home page's
+    links to the print page and the lesson's to its notebook are not)."""
+    article = page_article(site, doc)
+    opening = next(
+        p for p in article.find_all("p") if not {"course-print", "lesson-notebook"} & set(p.get("class", []))
+    )
+    return [article.find("h1").get_text().removesuffix("¶"), opening.get_text()]
+
+
+def test_every_page_is_in_the_pdf_in_order(built_site, course_pdf, pdf_text):
+    # Each title with the paragraph under it: the contents at the start list the titles alone.
+    wanted = [text for doc in nav_pages() for text in title_and_opening(built_site, doc)]
+    missing = missing_in_order(wanted, pdf_text)
+    assert not missing, f"pages' titles or opening paragraphs missing from the PDF's text, or out of order: {missing}"
+    titles = wanted[::2]
+    with pikepdf.open(course_pdf) as pdf, pdf.open_outline() as outline:
+        bookmarks = [str(item.title) for item in outline.root]
+        for item in outline.root:
+            bookmarks += [str(child.title) for child in item.children]
+    unmarked = [title for title in titles if title not in bookmarks]
+    assert not unmarked, f"pages without a bookmark in the PDF's outline: {unmarked}"
+
+
+def test_every_figure_is_in_the_pdf_with_its_alt_text(built_site, course_pdf):
+    """Each figure is a Figure in the PDF's tagged structure, with the page's
+    alt text, in the pages' order: none lost, none twice (as the light and
+    the dark variant)."""
+    expected = [alt for doc in nav_pages() for alt in light_figures(built_site, doc)]
+    assert expected, "the course has no figures to look for"
+    with pikepdf.open(course_pdf) as pdf:
+        figures = [
+            str(element.get("/Alt", ""))
+            for element in structure_elements(pdf.Root.StructTreeRoot)
+            if element.S == "/Figure"
+        ]
+    assert figures == expected, (
+        f"{len(figures)} figures in the PDF, {len(expected)} on the pages; first difference: "
+        + next(
+            (f"{got!r} instead of {want!r}" for got, want in zip(figures, expected, strict=False) if got != want),
+            "in number",
+        )
+    )
+
+
+def test_the_print_page_shows_the_light_figures_and_unfolded_solutions(built_site):
+    article = page_article(built_site, "print.md")
+    figures = [img["src"] for img in article.select("img.snippet-figure")]
+    dark = [src for src in figures if "-dark." in src or "#only-" in src]
+    assert figures and not dark, f"figures on the print page not drawn for (only) the light scheme: {dark[:5]}"
+    folded = [d.summary.get_text() for d in article.find_all("details") if not d.has_attr("open")]
+    assert not folded, f"folded on the print page: {folded}"
+    solutions = sum(len(page_article(built_site, doc).find_all("details")) for doc in nav_pages())
+    assert len(article.find_all("details")) == solutions, "the print page does not have every page's <details>"
+
+
+def test_no_line_of_code_is_cut_at_the_page_edge(built_site, pdf_text):
+    """Every line of every code block and output, folded solutions' too, is
+    in the PDF's text whole, in order. A line that runs past the edge of
+    the page is clipped there, and what is cut off is not in the text."""
+    lines = [line for doc in nav_pages() for line in code_lines(built_site, doc) if line.strip()]
+    missing = missing_in_order(lines, pdf_text)
+    assert not missing, f"{len(missing)} of {len(lines)} code lines not whole in the PDF, e.g.: {missing[:5]}"
+
+
+def test_links_lead_to_sections_of_the_pdf(course_pdf):
+    """Links in the PDF lead to named places in it (the contents, links
+    between lessons), and none to the server it was printed from."""
+    with pikepdf.open(course_pdf) as pdf:
+        destinations = set(pdf.Root.Dests.keys())
+        internal, broken, local = 0, [], []
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                if annotation.get("/Subtype") != "/Link":
+                    continue
+                if "/Dest" in annotation:
+                    internal += 1
+                    name = (
+                        "/" + str(annotation.Dest)
+                        if isinstance(annotation.Dest, pikepdf.String)
+                        else str(annotation.Dest)
+                    )
+                    if name not in destinations:
+                        broken.append(name)
+                elif not str(annotation.get("/A", {}).get("/URI", "https://")).startswith("https://"):
+                    local.append(str(annotation.A.URI))
+    lessons = [doc for doc in nav_pages() if re.match(r"\d\d-", doc)]
+    assert internal >= len(lessons), f"only {internal} links to places in the PDF"
+    assert not broken, f"links to places the PDF does not name: {broken[:10]}"
+    assert not local, f"links that leave the PDF for no public address: {local[:10]}"
+    missing = [doc for doc in lessons if "/" + doc.removesuffix(".md") not in destinations]
+    assert not missing, f"lessons the PDF names no place for (their contents links lead nowhere): {missing}"
+
+
+def test_printing_again_gives_the_same_bytes(built_site, course_pdf, tmp_path):
+    """Chromium stamps dates and numbers into a PDF; the build removes them
+    (course_print/pdf.py). Printed again from the same site, the PDF is the same."""
+    again = tmp_path / PDF
+    print_to_pdf(built_site, PRINT_PAGE, again, chromium_executable())
+    assert again.read_bytes() == course_pdf.read_bytes(), "printing the same page twice gave two different PDFs"
+
+
+def test_the_home_page_links_to_the_print_page_and_the_pdf(built_site):
+    links = {a["href"] for a in page_article(built_site, "index.md").select("p.course-print a")}
+    pdf = {PDF} if chromium_executable() else set()
+    assert links == {PRINT_PAGE} | pdf, f"the home page's links to the printable course: {links}"
