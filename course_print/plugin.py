@@ -61,13 +61,13 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
             return markdown
         to_root = "../" * page.url.count("/")
         pdf = (
-            f'and <a href="{to_root}{self.config.pdf}" download>as a PDF</a> to read offline'
+            f', and as <a href="{to_root}{self.config.pdf}" download>a PDF</a>.'
             if self.chromium
-            else "(a build with Chromium installed also makes a PDF of it; this copy of the site was built without)"
+            else ". (A build on a machine with Chromium also makes a PDF of it; this copy of the site was built without.)"
         )
         links = (
-            f'<p class="{PRINT_LINKS_CLASS}">The whole course is also on one page, in order and with the'
-            f' solutions unfolded: <a href="{to_root}{self._print_page_url(config)}">to print</a>, {pdf}.</p>'
+            f'<p class="{PRINT_LINKS_CLASS}">The whole course is also on one page, in order and with every solution'
+            f' unfolded, <a href="{to_root}{self._print_page_url(config)}">to read in one piece or print</a>{pdf}</p>'
         )
         return markdown.replace(PRINT_LINKS_MARKER, links)
 
