@@ -19,13 +19,19 @@ from course_print.chromium import CHROMIUM_ARGS, is_local, serve
 
 # Links into the site other than to the print page's own sections (a
 # download, a notebook preview) would lead, in the PDF, to the local server
-# it was printed from: they become plain text.
+# it was printed from: they become plain text, in a span that keeps their
+# classes for the print stylesheet (which hides the download links).
 UNLINK_SITE_FILES = """
 () => {
   for (const link of document.querySelectorAll('a[href]')) {
     const target = new URL(link.href, location.href);
     const here = target.origin === location.origin;
-    if (here && !(target.pathname === location.pathname && target.hash)) link.replaceWith(...link.childNodes);
+    if (here && !(target.pathname === location.pathname && target.hash)) {
+      const text = document.createElement('span');
+      text.className = link.className;
+      text.append(...link.childNodes);
+      link.replaceWith(text);
+    }
   }
 }
 """

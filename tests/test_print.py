@@ -202,3 +202,13 @@ def test_the_home_page_links_to_the_print_page_and_the_pdf(built_site):
     links = {a["href"] for a in page_article(built_site, "index.md").select("p.course-print a")}
     pdf = {PDF} if chromium_executable() else set()
     assert links == {PRINT_PAGE} | pdf, f"the home page's links to the printable course: {links}"
+
+
+def test_links_to_downloads_are_not_printed(built_site, pdf_text):
+    """Under each example, a link downloads its file: on paper it leads nowhere."""
+    downloads = [
+        a.get_text() for doc in nav_pages() for a in page_article(built_site, doc).select("a.snippet-download")
+    ]
+    assert downloads, "no download links to look for"
+    printed = [text for text in downloads if flat(text) in pdf_text]
+    assert not printed, f"{len(printed)} of {len(downloads)} download links printed, e.g. {printed[:3]}"
