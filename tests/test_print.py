@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pikepdf
@@ -194,7 +195,10 @@ def test_printing_again_gives_the_same_bytes(built_site, course_pdf, tmp_path):
     """Chromium stamps dates and numbers into a PDF; the build removes them
     (course_print/pdf.py). Printed again from the same site, the PDF is the same."""
     again = tmp_path / PDF
-    print_to_pdf(built_site, PRINT_PAGE, again, chromium_executable())
+    # In a thread of its own: the browser tests may hold a sync Playwright, and
+    # its event loop, in this worker's main thread.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(print_to_pdf, built_site, PRINT_PAGE, again, chromium_executable()).result()
     assert again.read_bytes() == course_pdf.read_bytes(), "printing the same page twice gave two different PDFs"
 
 
@@ -212,3 +216,12 @@ def test_links_to_downloads_are_not_printed(built_site, pdf_text):
     assert downloads, "no download links to look for"
     printed = [text for text in downloads if flat(text) in pdf_text]
     assert not printed, f"{len(printed)} of {len(downloads)} download links printed, e.g. {printed[:3]}"
+
+
+def test_slow_example_notes_are_not_printed(built_site, pdf_text):
+    """How long an example takes is measured at each build; printed, it would make
+    two builds' PDFs differ (tests/test_reproducible.py), and paper runs nothing."""
+    notes = [p.get_text() for doc in nav_pages() for p in page_article(built_site, doc).select("p.snippet-duration")]
+    assert notes, "no slow-example notes to look for"
+    printed = [text for text in notes if flat(text) in pdf_text]
+    assert not printed, f"{len(printed)} of {len(notes)} slow-example notes printed, e.g. {printed[:3]}"
