@@ -9,7 +9,9 @@ the print page, and prints that page once print-site has written it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 import time
 from pathlib import Path
 
@@ -33,6 +35,8 @@ class CoursePrintConfig(Config):
     pdf = config_options.Type(str, default="imbalanced-classification-with-python.pdf")
     # True: fail the build when there is no Chromium to print with (deploys).
     require_pdf = config_options.Type(bool, default=False)
+    # The last PDF printed, kept under the digest of the site it was printed from.
+    cache_dir = config_options.Type(str, default=".snippet-cache/course-print")
 
 
 class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
@@ -87,12 +91,38 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
             if not self.previewing:
                 log.info(f"No PDF of the course: {INSTALL_HINT}, then build again")
             return
+        site = Path(config.site_dir)
+        pdf = site / self.config.pdf
+        # The PDF depends on nothing but the built site (byte-identical from one
+        # build to the next) and the browser: an unchanged site reuses the last print.
+        cached = (
+            Path(config.config_file_path).parent / self.config.cache_dir / f"{site_digest(site, self.chromium)}.pdf"
+        )
+        if cached.is_file():
+            shutil.copyfile(cached, pdf)
+            log.info(f"The site has not changed since the last print: reused {self.config.pdf}")
+            return
         # Only what needs Chromium loads Playwright and pikepdf.
         from course_print.pdf import print_to_pdf
 
         started = time.perf_counter()
-        pdf = Path(config.site_dir) / self.config.pdf
-        print_to_pdf(Path(config.site_dir), self._print_page_url(config), pdf, self.chromium)
+        print_to_pdf(site, self._print_page_url(config), pdf, self.chromium)
+        shutil.rmtree(cached.parent, ignore_errors=True)
+        cached.parent.mkdir(parents=True)
+        shutil.copyfile(pdf, cached)
         log.info(
             f"Printed the course to {self.config.pdf} ({pdf.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s"
         )
+
+
+def site_digest(site: Path, chromium: str) -> str:
+    """What the PDF is printed from: every file of the site, and the browser
+    (its path and its executable's size and time)."""
+    digest = hashlib.sha256()
+    browser = Path(chromium).resolve().stat()
+    digest.update(f"{chromium}\0{browser.st_size}\0{browser.st_mtime_ns}\0".encode())
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and file.suffix != ".pdf":
+            digest.update(file.relative_to(site).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes())
+    return digest.hexdigest()

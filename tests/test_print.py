@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from course_print.chromium import INSTALL_HINT, chromium_executable
 from course_print.pdf import print_to_pdf, structure_elements
+from course_print.plugin import site_digest
 from tests.browser import html_file, page_url, parsed
 from tests.conftest import ROOT, once_per_session
 
@@ -225,3 +226,18 @@ def test_slow_example_notes_are_not_printed(built_site, pdf_text):
     assert notes, "no slow-example notes to look for"
     printed = [text for text in notes if flat(text) in pdf_text]
     assert not printed, f"{len(printed)} of {len(notes)} slow-example notes printed, e.g. {printed[:3]}"
+
+
+def test_a_changed_site_is_printed_again(tmp_path):
+    """The build reuses the last PDF only for the very same site and browser
+    (course_print/plugin.py): any other file's change, and only that, prints again."""
+    site = tmp_path / "site"
+    (site / "print").mkdir(parents=True)
+    (site / "print" / "index.html").write_text("<p>the course</p>")
+    browser = tmp_path / "chromium"
+    browser.write_bytes(b"a browser")
+    before = site_digest(site, str(browser))
+    (site / PDF).write_bytes(b"%PDF-")
+    assert site_digest(site, str(browser)) == before, "the PDF itself must not change what it is printed from"
+    (site / "print" / "index.html").write_text("<p>the course, edited</p>")
+    assert site_digest(site, str(browser)) != before, "an edited page must print again"
