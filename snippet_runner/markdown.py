@@ -11,17 +11,11 @@ from snippet_runner.entries import SCHEMES, Entry, figure_name
 # and a strict build fails on one that resolves to nothing.
 PUBLISHED_FOLDER = "snippets"
 
-# A snippet whose run took this many CPU seconds (one core's time) says so
-# next to its code: "about ten seconds", set where no snippet of the course
-# is near (they took 5.5 s and 10.5 s of CPU time on either side).
+# A snippet that takes this many CPU seconds on one core (as measured and
+# recorded by durations.py) says so next to its code: "about ten seconds".
 SLOW_SECONDS = 8.0
 # How long a reader waits, in words: (upper bound of the CPU seconds, words).
-# CPU time hardly depends on how busy the build machine is (one snippet's
-# wall time went from 17 s to 29 s between two builds; its CPU time is 12 s),
-# and buckets this wide absorb what is left.
 WAIT_WORDS = (
-    # Edges placed between the course's own times, which a run varies by up to
-    # a sixth (the leaderboard's CPU time: 38 s in one build, 43 s in another).
     (20.0, "ten to twenty seconds"),
     (50.0, "about half a minute"),
     (120.0, "about a minute"),
@@ -45,11 +39,13 @@ def fence(text: str, attributes: str) -> str:
     return f"{ticks} {{ {attributes} }}\n{text.rstrip(chr(10))}\n{ticks}\n"
 
 
-def for_entry(entry: Entry) -> str:
+def for_entry(entry: Entry, one_core_seconds: float | None = None) -> str:
+    """What a page shows below the snippet of ``entry``; a slow one says so,
+    from ``one_core_seconds``, its recorded CPU time (durations.py)."""
     parts = []
-    if wait := wait_words(entry.cpu_seconds):
+    if one_core_seconds is not None and (wait := wait_words(one_core_seconds)):
         parts.append(
-            f"This example takes {wait} to run on one core (measured when this page was built).\n"
+            f"Measured on one core, this example takes {wait} to run.\n"
             "{: .snippet-duration }\n"
         )
     if entry.stdout:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from snippet_runner import cache, checks, entries, markdown
+from snippet_runner import cache, checks, durations, entries, markdown
 from snippet_runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
 from snippet_runner.schedule import Job, SnippetProcesses
 from snippet_runner.settings import Settings
@@ -319,11 +319,18 @@ def _render_locked(
     # A failed snippet keeps its last good entry (and figures) for its next run's ordering.
     kept = {s: entries.load(settings, s) for s in failed}
     _remove_leftovers(settings, {**{s: e for s, e in kept.items() if e}, **current})
+    # How long a block keeps a reader waiting comes from the record, measured on
+    # one core, never from this build's run (durations.py says why).
+    record = durations.load(settings)
+    if record is not None and (unmeasured := durations.unmeasured(record, tree, snippets)):
+        log.warning(durations.stale_warning(unmeasured, settings.snippets_dir.relative_to(settings.root).as_posix()))
     for snippet in snippets:
         if snippet in failed:
             text = markdown.for_failure(failed[snippet].error, failed[snippet].details)
         else:
-            text = markdown.for_entry(current[snippet])
+            measured = (record or {}).get(snippet)
+            one_core = measured.cpu_seconds if measured and measured.source == tree[snippet] else None
+            text = markdown.for_entry(current[snippet], one_core)
         _write_if_changed(settings.rendered_dir / rendered_name(snippet), text)
     report.outcomes.sort(key=lambda o: o.name)
     report.wall_seconds = time.monotonic() - started

@@ -38,7 +38,7 @@ _CPU_CHECK_SECONDS = 0.25
 # fail it; one that waits without computing is stopped by a wall clock this
 # many times its limit.
 WALL_BACKSTOP_FACTOR = 5
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 class Stopped(Exception):
@@ -76,7 +76,7 @@ def thread_share(snippets_at_once: int) -> dict[str, str]:
     a thread per core in every snippet; oversubscribed, their spinning threads
     made a gradient boosting fit twenty times slower. Results do not change."""
     threads = str(max(1, (os.cpu_count() or 1) // snippets_at_once))
-    return dict.fromkeys(_THREAD_VARIABLES, threads)
+    return dict.fromkeys(THREAD_VARIABLES, threads)
 
 
 def third_party_imports(snippets_dir: Path, snippets: list[str]) -> list[str]:

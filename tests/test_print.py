@@ -220,8 +220,7 @@ def test_links_to_downloads_are_not_printed(built_site, pdf_text):
 
 
 def test_slow_example_notes_are_not_printed(built_site, pdf_text):
-    """How long an example takes is measured at each build; printed, it would make
-    two builds' PDFs differ (tests/test_reproducible.py), and paper runs nothing."""
+    """Paper runs nothing: how long an example takes to run is for the screen."""
     notes = [p.get_text() for doc in nav_pages() for p in page_article(built_site, doc).select("p.snippet-duration")]
     assert notes, "no slow-example notes to look for"
     printed = [text for text in notes if flat(text) in pdf_text]

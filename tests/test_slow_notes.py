@@ -1,11 +1,12 @@
 """Blocks that keep a reader waiting say so next to them, in words taken from
-the build's own measurement, and no other block carries such a note."""
+the record of their time on one core (snippet_runner/durations.py), and no
+other block carries such a note."""
 
 from __future__ import annotations
 
 import pytest
 
-from snippet_runner import entries
+from snippet_runner import durations
 from snippet_runner.markdown import SLOW_SECONDS, wait_words
 from snippet_runner.render import discover_snippets
 from snippet_runner.settings import load_settings
@@ -31,7 +32,8 @@ def test_each_slow_block_says_how_long_it_takes_and_no_other_does(page, built_si
     shown = [
         match.group(2) for match in CODE_INCLUDE.finditer((ROOT / "docs" / page).read_text()) if match.group(2) in known
     ]
-    expected = [wait_words(entries.load(settings, snippet).cpu_seconds) for snippet in shown]
+    record = durations.load(settings)
+    expected = [wait_words(record[snippet].cpu_seconds) for snippet in shown]
     article = parsed(html_for_page(built_site, page)).find("article")
     notes = []
     for block in article.select("div.language-python.highlight"):
@@ -41,6 +43,6 @@ def test_each_slow_block_says_how_long_it_takes_and_no_other_does(page, built_si
     assert len(notes) == len(expected), (notes, shown)
     for snippet, words, note in zip(shown, expected, notes, strict=True):
         if words is None:
-            assert note is None, f"{snippet} ran for under {SLOW_SECONDS} s, yet the page says: {note}"
+            assert note is None, f"{snippet} takes under {SLOW_SECONDS} s on one core, yet the page says: {note}"
         else:
             assert note is not None and f"takes {words} to run" in note, f"{snippet}: {note!r}, expected {words!r}"
