@@ -4,7 +4,7 @@ the npm registry, pinned by integrity hash) checking accessibility. Also reads t
 built HTML directly, for links and for anything fetched from other hosts.
 
 Used by tests/test_browser.py; the system's Chromium and the local server
-are course_print/chromium.py's, with which the build prints the course.
+are course_build/printing/chromium.py's, with which the build prints the course.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from playwright.sync_api import BrowserContext
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Chromium and the local server are the build's too, which prints the course with them.
-from course_print.chromium import is_local
+from course_build.printing.chromium import is_local
 
 # axe-core as npm ships it, checked against the integrity hash npm itself
 # checks. To upgrade: `npm view axe-core@<version> dist.tarball dist.integrity`.

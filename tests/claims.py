@@ -14,8 +14,8 @@ import functools
 import re
 from pathlib import Path
 
-from snippet_runner.render import cached_entry
-from snippet_runner.settings import load_settings
+from course_build.runner.render import cached_entry
+from course_build.runner.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")

@@ -18,9 +18,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from code_links.usage import USAGE_PAGE
-from course_print.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_executable, is_local, serve
-from snippet_runner.notebooks import is_lesson
+from course_build.code_links.usage import USAGE_PAGE
+from course_build.printing.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_executable, is_local, serve
+from course_build.runner.notebooks import is_lesson
 from tests.browser import (
     AXE_CORE_TARBALL,
     CODE_BLOCK,
@@ -63,7 +63,7 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Mater
 # names it now.
 UPSTREAM_VIOLATIONS: dict[tuple[str, str], str] = {}
 # Pages made for paper, which show the figures drawn for the light scheme in
-# either scheme and no others (course_print/print_page.py): the PDF is printed
+# either scheme and no others (course_build/printing/print_page.py): the PDF is printed
 # from the print page, and paper is light.
 LIGHT_FIGURES_ONLY = {PRINT_PAGE}
 
@@ -377,7 +377,7 @@ def test_a_tampered_axe_core_download_is_refused(tmp_path):
 
 
 def test_copy_button_copies_exactly_the_code_around_the_links_in_it(chromium, site_url):
-    """Names in code are links (code_links/highlight.py); what the reader
+    """Names in code are links (course_build/code_links/highlight.py); what the reader
     copies is still the snippet's source, character for character."""
     context = new_context(chromium, site_url, "light")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))

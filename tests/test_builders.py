@@ -29,7 +29,7 @@ BIN = Path(sys.executable).parent
 # What the runner publishes into docs/ (git-ignored): left out of the copy,
 # so that the Zensical build shows what the runner's CLI publishes by itself.
 PUBLISHED = ("snippets", "notebooks")
-PUBLISHED_PAGES = ("tools.md",)  # where each tool is used (code_links/usage.py)
+PUBLISHED_PAGES = ("tools.md",)  # where each tool is used (course_build/code_links/usage.py)
 
 
 def project_copy(target: Path) -> Path:
@@ -51,7 +51,10 @@ def zensical_site(built_site, tmp_path_factory) -> Path:
 
     def build(folder: Path) -> str | None:
         project = project_copy(folder / "course")
-        for command in ([sys.executable, "-m", "snippet_runner"], [str(BIN / "zensical"), "build", "-f", "mkdocs.yml"]):
+        for command in (
+            [sys.executable, "-m", "course_build.runner"],
+            [str(BIN / "zensical"), "build", "-f", "mkdocs.yml"],
+        ):
             done = subprocess.run(command, cwd=project, capture_output=True, text=True)
             if done.returncode != 0:
                 return f"{' '.join(command)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"

@@ -13,7 +13,7 @@ from importlib import metadata
 
 import pytest
 
-from code_links.resolve import reference_url, references
+from course_build.code_links.resolve import reference_url, references
 from tests.browser import parsed
 from tests.pages import html_for_page
 from tests.test_pages import LESSONS, PAGES

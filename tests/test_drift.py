@@ -7,9 +7,9 @@ import re
 import shutil
 import tomllib
 
-from snippet_runner.drift import compare_builds, report
-from snippet_runner.render import render_all
-from snippet_runner.settings import load_settings
+from course_build.runner.drift import compare_builds, report
+from course_build.runner.render import render_all
+from course_build.runner.settings import load_settings
 from tests.claims import squash
 from tests.conftest import ROOT
 from tests.test_runner import make_project

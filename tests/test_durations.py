@@ -1,4 +1,4 @@
-"""The record of how long each snippet takes on one core (snippet_runner/durations.py):
+"""The record of how long each snippet takes on one core (course_build/runner/durations.py):
 the command that measures it, and what a build does with it."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ import logging
 import subprocess
 import sys
 
-from snippet_runner import cache, durations
-from snippet_runner.durations import COMMAND, Measured
-from snippet_runner.entries import rendered_name
-from snippet_runner.render import discover_snippets
-from snippet_runner.settings import load_settings
+from course_build.runner import cache, durations
+from course_build.runner.durations import COMMAND, Measured
+from course_build.runner.entries import rendered_name
+from course_build.runner.render import discover_snippets
+from course_build.runner.settings import load_settings
 from tests.conftest import ROOT, mkdocs_build
 from tests.test_runner import make_project, page_including, render
 
@@ -32,7 +32,7 @@ sys.exit(0 if one else f"not on one core: {os.sched_getaffinity(0)}")
 
 def measure(project, *arguments: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "snippet_runner.durations", *arguments],
+        [sys.executable, "-m", "course_build.runner.durations", *arguments],
         cwd=project,
         capture_output=True,
         text=True,
@@ -71,7 +71,7 @@ def test_the_command_measures_cpu_time_on_one_core_and_then_only_what_changed(tm
 def test_a_failing_snippet_fails_the_command_and_names_it(tmp_path):
     project = make_project(tmp_path, {"broken.py": "raise SystemExit('no data here')\n"})
     done = subprocess.run(
-        [sys.executable, "-m", "snippet_runner.durations"], cwd=project, capture_output=True, text=True
+        [sys.executable, "-m", "course_build.runner.durations"], cwd=project, capture_output=True, text=True
     )
     assert done.returncode != 0 and "snippets/broken.py failed" in done.stderr and "no data here" in done.stderr
 
@@ -96,7 +96,7 @@ def test_a_snippet_changed_since_its_measurement_is_named_in_a_warning_and_says_
     project = make_project(tmp_path, {"slow.py": "print(2)\n"})
     settings = load_settings(project)
     durations.save(settings, {"slow.py": Measured(35.0, cache.sha256(b"print('before')\n"))})
-    with caplog.at_level(logging.WARNING, logger="snippet_runner"):
+    with caplog.at_level(logging.WARNING, logger="course_build.runner"):
         render(project)
     assert f"snippets/slow.py, so its page says nothing of how long it takes: run `{COMMAND}`" in caplog.text
     assert "Measured on one core" not in (settings.rendered_dir / rendered_name("slow.py")).read_text()
@@ -104,7 +104,7 @@ def test_a_snippet_changed_since_its_measurement_is_named_in_a_warning_and_says_
 
 def test_a_project_without_a_record_shows_no_notes_and_no_warning(tmp_path, caplog):
     project = make_project(tmp_path, {"slow.py": "print(2)\n"})
-    with caplog.at_level(logging.WARNING, logger="snippet_runner"):
+    with caplog.at_level(logging.WARNING, logger="course_build.runner"):
         render(project)
     assert not caplog.records
 

@@ -17,7 +17,7 @@ import pytest
 from colorspacious import cspace_convert, deltaE
 from matplotlib.colors import to_rgb
 
-from snippet_runner.figure_backend import (
+from course_build.runner.figure_backend import (
     DARK_BACKGROUND,
     DARK_PALETTE,
     DEFAULT_CYCLE,
@@ -25,7 +25,7 @@ from snippet_runner.figure_backend import (
     LIGHT_PALETTE,
     contrast,
 )
-from snippet_runner.schedule import Job, SnippetProcesses
+from course_build.runner.schedule import Job, SnippetProcesses
 
 VISION = ["normal", "deuteranomaly", "protanomaly", "tritanomaly"]
 MIN_DISTANCE = 20

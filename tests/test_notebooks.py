@@ -7,8 +7,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from snippet_runner.notebook_preview import PreviewMismatch, finish_preview
-from snippet_runner.notebooks import is_lesson
+from course_build.runner.notebook_preview import PreviewMismatch, finish_preview
+from course_build.runner.notebooks import is_lesson
 from tests.conftest import ROOT
 from tests.pages import html_for_page, shown_blocks
 

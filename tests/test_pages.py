@@ -11,9 +11,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from snippet_runner.notebooks import is_lesson
-from snippet_runner.render import discover_snippets, rendered_name
-from snippet_runner.settings import load_settings
+from course_build.runner.notebooks import is_lesson
+from course_build.runner.render import discover_snippets, rendered_name
+from course_build.runner.settings import load_settings
 from tests.conftest import ROOT
 from tests.pages import output_problem, python_blocks, structure_problems
 

@@ -1,4 +1,4 @@
-"""The whole course on one page and in its PDF (course_print/): every page of
+"""The whole course on one page and in its PDF (course_build/printing/): every page of
 the navigation in order, every figure drawn for the light scheme, every
 solution unfolded, no line of code cut at the page's edge, links to sections
 that lead to them, and the same bytes each time it is printed.
@@ -18,9 +18,9 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
-from course_print.chromium import INSTALL_HINT, chromium_executable
-from course_print.pdf import print_to_pdf, structure_elements
-from course_print.plugin import site_digest
+from course_build.printing.chromium import INSTALL_HINT, chromium_executable
+from course_build.printing.pdf import print_to_pdf, structure_elements
+from course_build.printing.plugin import site_digest
 from tests.browser import html_file, page_url, parsed
 from tests.conftest import ROOT, once_per_session
 
@@ -194,7 +194,7 @@ def test_links_lead_to_sections_of_the_pdf(course_pdf):
 
 def test_printing_again_gives_the_same_bytes(built_site, course_pdf, tmp_path):
     """Chromium stamps dates and numbers into a PDF; the build removes them
-    (course_print/pdf.py). Printed again from the same site, the PDF is the same."""
+    (course_build/printing/pdf.py). Printed again from the same site, the PDF is the same."""
     again = tmp_path / PDF
     # In a thread of its own: the browser tests may hold a sync Playwright, and
     # its event loop, in this worker's main thread.
@@ -229,7 +229,7 @@ def test_slow_example_notes_are_not_printed(built_site, pdf_text):
 
 def test_a_changed_site_is_printed_again(tmp_path):
     """The build reuses the last PDF only for the very same site and browser
-    (course_print/plugin.py): any other file's change, and only that, prints again."""
+    (course_build/printing/plugin.py): any other file's change, and only that, prints again."""
     site = tmp_path / "site"
     (site / "print").mkdir(parents=True)
     (site / "print" / "index.html").write_text("<p>the course</p>")

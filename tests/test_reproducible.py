@@ -15,7 +15,7 @@ same every time, and both builders turn the same runs into the same bytes,
 wherever and whenever they build.
 
 The notes that say how long a slow example takes are not measured by either
-build: they come from a record measured on one core (snippet_runner/durations.py),
+build: they come from a record measured on one core (course_build/runner/durations.py),
 so they too must be the same bytes.
 """
 
@@ -25,10 +25,10 @@ import re
 import shutil
 from pathlib import Path
 
-from snippet_runner import entries
-from snippet_runner.benchmark import copy_project
-from snippet_runner.render import discover_snippets
-from snippet_runner.settings import load_settings
+from course_build.runner import entries
+from course_build.runner.benchmark import copy_project
+from course_build.runner.render import discover_snippets
+from course_build.runner.settings import load_settings
 from tests.conftest import EDIT_URI, ROOT, SNIPPETS_RAN, mkdocs_build
 
 # <meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.2">

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner.publish import snippet_files
-from snippet_runner.render import Rendering, SnippetFailure, cached_entry, render_all
-from snippet_runner.schedule import SnippetProcesses, thread_share
-from snippet_runner.settings import load_settings
+from course_build.runner.publish import snippet_files
+from course_build.runner.render import Rendering, SnippetFailure, cached_entry, render_all
+from course_build.runner.schedule import SnippetProcesses, thread_share
+from course_build.runner.settings import load_settings
 from tests.conftest import mkdocs_build
 from tests.pages import page_problems
 
@@ -615,7 +615,7 @@ def slow_snippet(pid_file: Path) -> dict[str, str]:
 SLOW_SNIPPET_TIMEOUT = '[tool.snippet-runner.overrides."slow.py"]\ntimeout = 900\n'
 
 
-@pytest.mark.parametrize("front", ["python -m snippet_runner", "properdocs build", "properdocs serve"])
+@pytest.mark.parametrize("front", ["python -m course_build.runner", "properdocs build", "properdocs serve"])
 def test_an_interrupted_run_keeps_what_had_finished(tmp_path, front):
     """Ctrl-C stops the snippets still running, keeps those that had finished,
     and the next run runs only the rest; through the runner's own command, and
@@ -628,7 +628,7 @@ def test_an_interrupted_run_keeps_what_had_finished(tmp_path, front):
         pages={"index.md": page_including(*quick, "slow.py")},
     )
     command = {
-        "python -m snippet_runner": ["-m", "snippet_runner", "--root", str(tmp_path), "--jobs", "2"],
+        "python -m course_build.runner": ["-m", "course_build.runner", "--root", str(tmp_path), "--jobs", "2"],
         "properdocs build": ["-m", "properdocs", "build", "-f", "mkdocs.yml"],
         "properdocs serve": ["-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{free_port()}"],
     }[front]
@@ -688,8 +688,8 @@ def snippet_children() -> list[int]:
             command = (stat.parent / "cmdline").read_bytes()
         except (FileNotFoundError, ProcessLookupError):
             continue  # ended meanwhile
-        # "python -m snippet_runner.execute <job>" (a forkserver names the module among its preloads)
-        if parent == os.getpid() and b"\0-m\0snippet_runner.execute\0" in command:
+        # "python -m course_build.runner.execute <job>" (a forkserver names the module among its preloads)
+        if parent == os.getpid() and b"\0-m\0course_build.runner.execute\0" in command:
             found.append(int(stat.parent.name))
     return found
 

@@ -1,15 +1,15 @@
 """Blocks that keep a reader waiting say so next to them, in words taken from
-the record of their time on one core (snippet_runner/durations.py), and no
+the record of their time on one core (course_build/runner/durations.py), and no
 other block carries such a note."""
 
 from __future__ import annotations
 
 import pytest
 
-from snippet_runner import durations
-from snippet_runner.markdown import SLOW_SECONDS, wait_words
-from snippet_runner.render import discover_snippets
-from snippet_runner.settings import load_settings
+from course_build.runner import durations
+from course_build.runner.markdown import SLOW_SECONDS, wait_words
+from course_build.runner.render import discover_snippets
+from course_build.runner.settings import load_settings
 from tests.browser import parsed
 from tests.conftest import ROOT
 from tests.pages import html_for_page

@@ -1,5 +1,5 @@
 """How long each snippet keeps a reader waiting, measured on one core and kept
-in ``snippets/durations.toml``: ``python -m snippet_runner.durations``.
+in ``snippets/durations.toml``: ``python -m course_build.runner.durations``.
 
 A build's own timing depends on the machine that runs it: the same snippet
 took 35 s and 94 s of CPU in two builds, as the runner gave it one core or
@@ -24,17 +24,17 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner import cache
-from snippet_runner.schedule import THREAD_VARIABLES
-from snippet_runner.settings import Settings, load_settings
+from course_build.runner import cache
+from course_build.runner.schedule import THREAD_VARIABLES
+from course_build.runner.settings import Settings, load_settings
 
 RECORD_NAME = "durations.toml"
-COMMAND = "python -m snippet_runner.durations"
+COMMAND = "python -m course_build.runner.durations"
 HEADER = f"""\
 # How long each snippet takes to run on one core: its CPU seconds (child
 # processes included) and the SHA-256 of the source measured, written by
 # `{COMMAND}`; not edited by hand. The note beside a slow
-# block on its page comes from here (snippet_runner/durations.py says why).
+# block on its page comes from here (course_build/runner/durations.py says why).
 """
 
 
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--all", action="store_true", help="measure every snippet again")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="snippets measured at once")
     args = parser.parse_args(argv)
-    from snippet_runner.render import discover_snippets  # here: render imports this module
+    from course_build.runner.render import discover_snippets  # here: render imports this module
 
     settings = load_settings(Path.cwd())
     snippets = discover_snippets(settings)

@@ -2,7 +2,7 @@
 on screen does not.
 
 Edits the HTML that Python-Markdown wrote from our own Markdown, with
-patterns rather than a parser, as snippet_runner/notebook_preview.py does
+patterns rather than a parser, as course_build/runner/notebook_preview.py does
 (the print page is made on every build); each count is checked, so a change
 in that HTML fails the build instead of printing the wrong thing.
 """
@@ -19,12 +19,12 @@ PRINT_LINKS_CLASS = "course-print"
 NOT_PRINTED = re.compile(rf'<p class="(?:{PRINT_LINKS_CLASS}|lesson-notebook)">.*?</p>\n?', re.S)
 # print-site makes the IDs of headings unique across pages by prefixing the
 # page's key (and rewrites links to match), but not those of links, which
-# the usage page's entries are (code_links/usage.py).
+# the usage page's entries are (course_build/code_links/usage.py).
 LINK_ID = re.compile(r'(<a [^>]*\bid=")')
-# Each formula is a region named after its number on its page (snippet_runner/mathml.py).
+# Each formula is a region named after its number on its page (course_build/runner/mathml.py).
 FORMULA_NAME = re.compile(r'(aria-label="Formula \d+)"')
 # Each figure is on the page twice, drawn for each colour scheme
-# (snippet_runner/markdown.py); paper is light, and the PDF prints the page.
+# (course_build/runner/markdown.py); paper is light, and the PDF prints the page.
 DARK_FIGURE = re.compile(r'<img [^>]*class="snippet-figure"[^>]*src="[^"]*-dark\.svg#only-dark"[^>]*>\n?')
 LIGHT_FIGURE_SRC = re.compile(r'(<img [^>]*class="snippet-figure"[^>]*src="[^"]*\.svg)#only-light"')
 # Solutions and asides are folded (pymdownx.details' `???`); on paper they

@@ -15,7 +15,7 @@ from pathlib import Path
 import pikepdf
 from playwright.sync_api import sync_playwright
 
-from course_print.chromium import CHROMIUM_ARGS, is_local, serve
+from course_build.printing.chromium import CHROMIUM_ARGS, is_local, serve
 
 # Links into the site other than to the print page's own sections (a
 # download, a notebook preview) would lead, in the PDF, to the local server

@@ -11,7 +11,7 @@ folders of ``docs/``:
 - ``notebooks/``: each lesson as a Jupyter notebook (``03-metrics.ipynb``);
 
 and the page listing where the course uses each tool (``tools.md``, from
-``code_links.usage``).
+``course_build.code_links.usage``).
 
 A file is written only when its content changed (``properdocs serve``
 watches ``docs/`` and would otherwise rebuild for ever), and whatever is no
@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from code_links.usage import write_usage_page
-from snippet_runner import cache, entries
-from snippet_runner.entries import SCHEMES, figure_name, figure_path
-from snippet_runner.markdown import PUBLISHED_FOLDER
-from snippet_runner.notebooks import lesson_notebooks
-from snippet_runner.render import discover_snippets
-from snippet_runner.settings import Settings
+from course_build.code_links.usage import write_usage_page
+from course_build.runner import cache, entries
+from course_build.runner.entries import SCHEMES, figure_name, figure_path
+from course_build.runner.markdown import PUBLISHED_FOLDER
+from course_build.runner.notebooks import lesson_notebooks
+from course_build.runner.render import discover_snippets
+from course_build.runner.settings import Settings
 
 NOTEBOOKS_FOLDER = "notebooks"
 

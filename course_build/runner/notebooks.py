@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from snippet_runner import entries
-from snippet_runner.entries import Entry, figure_path
-from snippet_runner.settings import Settings
+from course_build.runner import entries
+from course_build.runner.entries import Entry, figure_path
+from course_build.runner.settings import Settings
 
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+(\w[\w-]*)(?:\s+"([^"]*)")?\s*$')
 _INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')

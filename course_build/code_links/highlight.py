@@ -17,8 +17,8 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from code_links.resolve import Reference, reference_url, references
-from code_links.usage import USAGE_PAGE
+from course_build.code_links.resolve import Reference, reference_url, references
+from course_build.code_links.usage import USAGE_PAGE
 
 # The HTML pymdownx.highlight writes for a ```python fence.
 PYTHON_BLOCK = re.compile(
@@ -32,7 +32,7 @@ NOTEBOOK_CELL = re.compile(
 # Pygments' HTML inside <code>: a token in a span, or bare text between tokens.
 TOKEN = re.compile(r'<span class="[^"]*">([^<]*)</span>|([^<]+)')
 LINK_CLASS = "code-ref"
-USAGE_CLASS = "code-usage"  # an imported name that leads to the usage page (code_links.usage)
+USAGE_CLASS = "code-usage"  # an imported name that leads to the usage page (course_build.code_links.usage)
 
 
 def link_names(code_html: str, usage_href: Callable[[str], str | None] = lambda path: None) -> str:

@@ -19,7 +19,7 @@ import multiprocessing
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from snippet_runner import cache
+from course_build.runner import cache
 
 # The options mkdocs-jupyter passes to nb2html (plugin.py, on_pre_page).
 NB2HTML_OPTIONS = (

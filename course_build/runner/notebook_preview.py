@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from snippet_runner.entries import SCHEMES, figure_name
-from snippet_runner.markdown import PUBLISHED_FOLDER
-from snippet_runner.mathml import formula_html
+from course_build.runner.entries import SCHEMES, figure_name
+from course_build.runner.markdown import PUBLISHED_FOLDER
+from course_build.runner.mathml import formula_html
 
 # A figure as nbconvert shows it: inline, with its words for a missing alt text.
 FIGURE = re.compile(

@@ -20,7 +20,7 @@ import traceback
 import types
 from pathlib import Path
 
-FIGURE_BACKEND = "module://snippet_runner.figure_backend"
+FIGURE_BACKEND = "module://course_build.runner.figure_backend"
 
 
 def write_job(
@@ -71,7 +71,7 @@ def _run_as_main(script: str) -> None:
 def _use_figure_backend(work: Path):
     import matplotlib
 
-    from snippet_runner import figure_backend
+    from course_build.runner import figure_backend
 
     figure_backend.output_dir = work
     matplotlib.rcParams["backend"] = FIGURE_BACKEND
@@ -197,5 +197,5 @@ def run_snippet(work_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    # Started as ``python -m snippet_runner.execute WORK_DIR``.
+    # Started as ``python -m course_build.runner.execute WORK_DIR``.
     run_snippet(sys.argv[1])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import BasePlugin
 
-from code_links.highlight import NOTEBOOK_CELL, link_blocks, usage_href_from
+from course_build.code_links.highlight import NOTEBOOK_CELL, link_blocks, usage_href_from
 
 
 class CodeLinksPlugin(BasePlugin):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from snippet_runner.entries import SCHEMES, Entry, figure_name
+from course_build.runner.entries import SCHEMES, Entry, figure_name
 
 # The folder of docs/ into which a snippet's figures and its source (for
 # download) are published (see publish.py). Links to it are relative, as if
@@ -44,10 +44,7 @@ def for_entry(entry: Entry, one_core_seconds: float | None = None) -> str:
     from ``one_core_seconds``, its recorded CPU time (durations.py)."""
     parts = []
     if one_core_seconds is not None and (wait := wait_words(one_core_seconds)):
-        parts.append(
-            f"Measured on one core, this example takes {wait} to run.\n"
-            "{: .snippet-duration }\n"
-        )
+        parts.append(f"Measured on one core, this example takes {wait} to run.\n{{: .snippet-duration }}\n")
     if entry.stdout:
         parts.append(fence(entry.stdout, '.text .snippet-output title="Output"'))
     if entry.stderr:

@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snippet_runner import cache
-from snippet_runner.settings import Settings, SnippetSettings
+from course_build.runner import cache
+from course_build.runner.settings import Settings, SnippetSettings
 
 # The site's colour schemes; each figure is drawn for both (see figure_backend).
 SCHEMES = ("light", "dark")

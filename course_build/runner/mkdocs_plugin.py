@@ -18,15 +18,15 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from snippet_runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
-from snippet_runner.notebooks import is_lesson
-from snippet_runner.preview_cache import PreviewsAhead
-from snippet_runner.publish import NOTEBOOKS_FOLDER, publish
-from snippet_runner.render import Rendering, SnippetFailure, refuse
-from snippet_runner.schedule import SnippetProcesses
-from snippet_runner.settings import Settings, load_settings
+from course_build.runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
+from course_build.runner.notebooks import is_lesson
+from course_build.runner.preview_cache import PreviewsAhead
+from course_build.runner.publish import NOTEBOOKS_FOLDER, publish
+from course_build.runner.render import Rendering, SnippetFailure, refuse
+from course_build.runner.schedule import SnippetProcesses
+from course_build.runner.settings import Settings, load_settings
 
-log = logging.getLogger("mkdocs.plugins.snippet_runner")
+log = logging.getLogger("mkdocs.plugins.course_build.runner")
 
 
 def _settings(config) -> Settings:
@@ -80,7 +80,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
     def _start_rendering(self, root: Path) -> None:
         # Let the runner's progress lines through the builder's own log handler
         # (ProperDocs keeps it on its "properdocs" logger, MkDocs on "mkdocs").
-        runner_log = logging.getLogger("snippet_runner")
+        runner_log = logging.getLogger("course_build.runner")
         runner_log.setLevel(logging.INFO)
         runner_log.handlers = [_PassTo(log)]
         runner_log.propagate = False

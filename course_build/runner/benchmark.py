@@ -1,4 +1,4 @@
-"""Measure the build, side by side, in one run: ``python -m snippet_runner.benchmark``.
+"""Measure the build, side by side, in one run: ``python -m course_build.runner.benchmark``.
 
 S  every snippet a page includes, run with plain ``python``, one after another
 C  cold build (empty cache)           W  warm build (nothing changed)
@@ -32,9 +32,9 @@ import time
 import tomllib
 from pathlib import Path
 
-from snippet_runner.notebooks import snippets_on_page
+from course_build.runner.notebooks import snippets_on_page
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # The line the suite ends with (tests/suite_time.py).
 SUITE_BUILD = re.compile(r"its cold build C = ([\d.]+) s")
 OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "[^"]+\.out\.md"\n', re.M)

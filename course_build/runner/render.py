@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from snippet_runner import cache, checks, durations, entries, markdown
-from snippet_runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
-from snippet_runner.schedule import Job, SnippetProcesses
-from snippet_runner.settings import Settings
+from course_build.runner import cache, checks, durations, entries, markdown
+from course_build.runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
+from course_build.runner.schedule import Job, SnippetProcesses
+from course_build.runner.settings import Settings
 
 __all__ = [
     "Outcome",
@@ -39,7 +39,7 @@ __all__ = [
     "rendered_name",
 ]
 
-log = logging.getLogger("snippet_runner")
+log = logging.getLogger("course_build.runner")
 
 
 class SnippetFailure(Exception):

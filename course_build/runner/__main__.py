@@ -1,4 +1,4 @@
-"""``python -m snippet_runner``: render every snippet into the cache, and publish
+"""``python -m course_build.runner``: render every snippet into the cache, and publish
 figures, downloads and notebooks into docs/, without a site builder."""
 
 import argparse
@@ -6,13 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-from snippet_runner.publish import publish
-from snippet_runner.render import SnippetFailure, render_all
-from snippet_runner.settings import load_settings
+from course_build.runner.publish import publish
+from course_build.runner.render import SnippetFailure, render_all
+from course_build.runner.settings import load_settings
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m snippet_runner", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m course_build.runner", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder holding pyproject.toml (default: here)")
     parser.add_argument("--jobs", type=int, default=None, help="snippets run at once (default: one per core)")
     parser.add_argument("--no-cache", action="store_true", help="run every snippet, even unchanged ones")

@@ -12,8 +12,8 @@ import json
 import os
 from dataclasses import dataclass
 
-from snippet_runner.schedule import WALL_BACKSTOP_FACTOR, Finished
-from snippet_runner.settings import SnippetSettings
+from course_build.runner.schedule import WALL_BACKSTOP_FACTOR, Finished
+from course_build.runner.settings import SnippetSettings
 
 
 @dataclass

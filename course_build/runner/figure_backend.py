@@ -1,6 +1,6 @@
 """A non-interactive matplotlib backend whose ``show()`` saves figures.
 
-Selected as ``rcParams["backend"] = "module://snippet_runner.figure_backend"``
+Selected as ``rcParams["backend"] = "module://course_build.runner.figure_backend"``
 in the process that runs a snippet, the way matplotlib-inline serves Jupyter;
 ``execute`` sets ``output_dir`` first.
 

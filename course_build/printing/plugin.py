@@ -21,10 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs_print_site_plugin.urls import get_page_key
 
-from course_print.chromium import INSTALL_HINT, chromium_executable
-from course_print.print_page import PRINT_LINKS_CLASS, PrintPageMismatch, for_print
+from course_build.printing.chromium import INSTALL_HINT, chromium_executable
+from course_build.printing.print_page import PRINT_LINKS_CLASS, PrintPageMismatch, for_print
 
-log = logging.getLogger("mkdocs.plugins.course_print")
+log = logging.getLogger("mkdocs.plugins.course_build.printing")
 
 # Where the home page's Markdown wants its links to the print page and the PDF.
 PRINT_LINKS_MARKER = "<!-- course-print: links to the print page and the PDF -->"
@@ -103,7 +103,7 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
             log.info(f"The site has not changed since the last print: reused {self.config.pdf}")
             return
         # Only what needs Chromium loads Playwright and pikepdf.
-        from course_print.pdf import print_to_pdf
+        from course_build.printing.pdf import print_to_pdf
 
         started = time.perf_counter()
         print_to_pdf(site, self._print_page_url(config), pdf, self.chromium)

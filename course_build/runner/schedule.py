@@ -27,9 +27,9 @@ from pathlib import Path
 
 import psutil
 
-from snippet_runner import execute
+from course_build.runner import execute
 
-log = logging.getLogger("snippet_runner")
+log = logging.getLogger("course_build.runner")
 
 _SLOW_NOTICE_SECONDS = 10.0
 # How often a running snippet's CPU time is read (reading walks its process tree).
@@ -120,7 +120,7 @@ class Forkserver:
         if self.serves(threads) and self.preloaded.issuperset(preload):
             return
         self.close()
-        multiprocessing.get_context("forkserver").set_forkserver_preload(["snippet_runner.execute", *preload])
+        multiprocessing.get_context("forkserver").set_forkserver_preload(["course_build.runner.execute", *preload])
         # The server takes its environment from this process's: for the moment
         # it starts, the whole process has the share (a process started from
         # another thread meanwhile, such as the notebook converter, would
@@ -156,7 +156,7 @@ class _Child:
             self.pid = self._process.pid
         else:
             self._popen = subprocess.Popen(
-                [sys.executable, "-m", "snippet_runner.execute", str(work)], stdin=subprocess.DEVNULL, env=env
+                [sys.executable, "-m", "course_build.runner.execute", str(work)], stdin=subprocess.DEVNULL, env=env
             )
             self.pid = self._popen.pid
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
-from code_links.resolve import reference_url, references, version
+from course_build.code_links.resolve import reference_url, references, version
 
 USAGE_PAGE = "tools.md"
 # The libraries the page lists, in its order.
