@@ -24,7 +24,6 @@ class Run:
     stderr: str
     figures: list[dict]  # {"file": name in the work folder, "alt": text}
     dependencies: list[str]  # local files read or imported, below the snippets folder
-    cpu_seconds: float  # the snippet's CPU time, its waited-for child processes' included
 
 
 @dataclass
@@ -86,4 +85,4 @@ def check(finished: Finished, settings: SnippetSettings, shown: str) -> Run | Fa
                 f"{shown}: figure {number} has no alt text; describe it for readers who cannot"
                 ' see it, e.g. plt.subplots(label="Scatter plot of ...")'
             )
-    return Run(stdout, stderr, result["figures"], result["dependencies"], result["cpu_seconds"])
+    return Run(stdout, stderr, result["figures"], result["dependencies"])

@@ -66,9 +66,10 @@ def save(settings: Settings, record: dict[str, Measured]) -> None:
     record_path(settings).write_text(HEADER + "\n" + "".join(lines))
 
 
-def unmeasured(record: dict[str, Measured], tree: dict[str, str], snippets: list[str]) -> list[str]:
-    """Snippets whose current source the record has not measured."""
-    return [s for s in snippets if s not in record or record[s].source != tree[s]]
+def as_measured(record: dict[str, Measured], tree: dict[str, str]) -> dict[str, float]:
+    """The recorded CPU seconds of each snippet whose current source (its
+    digest in ``tree``) is the one measured."""
+    return {s: m.cpu_seconds for s, m in record.items() if tree.get(s) == m.source}
 
 
 def stale_warning(names: list[str], snippets_folder: str) -> str:
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> None:
     unknown = sorted(set(args.snippets) - set(snippets))
     if unknown:
         sys.exit(f"not snippets in {settings.snippets_dir}: {', '.join(unknown)}")
-    names = snippets if args.all else sorted(set(args.snippets) | set(unmeasured(record, tree, snippets)))
+    current = as_measured(record, tree)
+    names = snippets if args.all else sorted(set(args.snippets) | {s for s in snippets if s not in current})
     # The longest first (by the last record), so that none runs alone at the end.
     names.sort(key=lambda s: -(record[s].cpu_seconds if s in record else float("inf")))
     print(f"measuring {len(names)} of {len(snippets)} snippets, {args.jobs} at a time, one core each")

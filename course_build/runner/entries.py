@@ -41,9 +41,6 @@ class Entry:
     figures: tuple[Figure, ...] = ()
     # Local files the run read or imported (below the snippets folder) and their digests.
     dependencies: dict[str, str] = field(default_factory=dict)
-    # The run's CPU time (its waited-for child processes' included): what one
-    # core spends on it, unlike ``seconds``, however busy the machine was.
-    cpu_seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -118,7 +115,6 @@ def store(
     run_stderr: str,
     figures: list[tuple[str, bytes, bytes]],
     dependencies: dict[str, str],
-    cpu_seconds: float = 0.0,
 ) -> Entry:
     """Keep a successful run: its figures (``(alt, light svg, dark svg)``
     each), then its entry."""
@@ -133,7 +129,6 @@ def store(
         stderr=run_stderr,
         figures=tuple(Figure(alt, cache.sha256(light), cache.sha256(dark)) for alt, light, dark in figures),
         dependencies=dependencies,
-        cpu_seconds=round(cpu_seconds, 3),
     )
     save(settings, entry)
     return entry

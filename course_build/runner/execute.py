@@ -187,10 +187,6 @@ def run_snippet(work_dir: str) -> None:
     result["dependencies"] = sorted(
         os.path.relpath(path, copy_root) for path in (opened | local_modules) if path != script
     )
-    # CPU time, not wall time: it is what one core spends, however busy the
-    # machine; ended child processes that were waited for count too.
-    times = os.times()
-    result["cpu_seconds"] = times.user + times.system + times.children_user + times.children_system
     sys.stdout.flush()
     sys.stderr.flush()
     (work / "result.json").write_text(json.dumps(result))

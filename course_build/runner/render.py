@@ -312,7 +312,6 @@ def _render_locked(
                         for f in verdict.figures
                     ],
                     {dep: tree[dep] for dep in verdict.dependencies if dep in tree},
-                    verdict.cpu_seconds,
                 )
                 report.outcomes.append(Outcome(snippet, finished.seconds, False))
     failed = {o.name: o for o in report.failures}
@@ -322,15 +321,14 @@ def _render_locked(
     # How long a block keeps a reader waiting comes from the record, measured on
     # one core, never from this build's run (durations.py says why).
     record = durations.load(settings)
-    if record is not None and (unmeasured := durations.unmeasured(record, tree, snippets)):
+    one_core = durations.as_measured(record or {}, tree)
+    if record is not None and (unmeasured := [s for s in snippets if s not in one_core]):
         log.warning(durations.stale_warning(unmeasured, settings.snippets_dir.relative_to(settings.root).as_posix()))
     for snippet in snippets:
         if snippet in failed:
             text = markdown.for_failure(failed[snippet].error, failed[snippet].details)
         else:
-            measured = (record or {}).get(snippet)
-            one_core = measured.cpu_seconds if measured and measured.source == tree[snippet] else None
-            text = markdown.for_entry(current[snippet], one_core)
+            text = markdown.for_entry(current[snippet], one_core.get(snippet))
         _write_if_changed(settings.rendered_dir / rendered_name(snippet), text)
     report.outcomes.sort(key=lambda o: o.name)
     report.wall_seconds = time.monotonic() - started

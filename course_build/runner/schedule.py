@@ -67,7 +67,6 @@ class Finished:
     seconds: float
     timed_out: bool
     exitcode: int | None
-    cpu_seconds: float = 0.0
     limit_hit: str | None = None  # "cpu" or "wall" when timed out
 
 
@@ -298,7 +297,7 @@ class SnippetProcesses:
                     del next_cpu_check[key]
                     log.info(f"snippets: [{done}/{len(jobs)}] {job.snippet} ran in {elapsed:.2f}s ({cpu:.1f}s CPU)")
                     timed_out = limit_hit is not None and exitcode is None
-                    yield Finished(job, elapsed, timed_out, exitcode, cpu, limit_hit if timed_out else None)
+                    yield Finished(job, elapsed, timed_out, exitcode, limit_hit if timed_out else None)
         finally:
             for _, child in running.values():
                 child.end()
