@@ -2,7 +2,7 @@
 with the suite's time T beside the time C of the build it made, when that
 build ran every snippet (a cold build, as from a fresh clone): the project
 aims for T <= 4 C (README.md). It only reports; the benchmark
-(``python -m course_build.runner.benchmark --suite``) is what checks the target.
+(``python -m course_build.maintenance.benchmark --suite``) is what checks the target.
 
 The build runs in whichever xdist worker needs the site first; that worker
 passes its time to the controller, which prints the summary."""

@@ -7,7 +7,7 @@ import re
 import shutil
 import tomllib
 
-from course_build.runner.drift import compare_builds, report
+from course_build.maintenance.drift import compare_builds, report
 from course_build.runner.render import render_all
 from course_build.runner.settings import load_settings
 from tests.claims import squash

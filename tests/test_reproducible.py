@@ -15,7 +15,7 @@ same every time, and both builders turn the same runs into the same bytes,
 wherever and whenever they build.
 
 The notes that say how long a slow example takes are not measured by either
-build: they come from a record measured on one core (course_build/runner/durations.py),
+build: they come from a record measured on one core (course_build/runner/records.py),
 so they too must be the same bytes.
 """
 
@@ -25,8 +25,8 @@ import re
 import shutil
 from pathlib import Path
 
+from course_build.maintenance.benchmark import copy_project
 from course_build.runner import entries
-from course_build.runner.benchmark import copy_project
 from course_build.runner.render import discover_snippets
 from course_build.runner.settings import load_settings
 from tests.conftest import EDIT_URI, ROOT, SNIPPETS_RAN, mkdocs_build

@@ -1,12 +1,12 @@
 """Blocks that keep a reader waiting say so next to them, in words taken from
-the record of their time on one core (course_build/runner/durations.py), and no
+the record of their time on one core (course_build/runner/records.py), and no
 other block carries such a note."""
 
 from __future__ import annotations
 
 import pytest
 
-from course_build.runner import durations
+from course_build.runner import records
 from course_build.runner.markdown import SLOW_SECONDS, wait_words
 from course_build.runner.render import discover_snippets
 from course_build.runner.settings import load_settings
@@ -32,7 +32,7 @@ def test_each_slow_block_says_how_long_it_takes_and_no_other_does(page, built_si
     shown = [
         match.group(2) for match in CODE_INCLUDE.finditer((ROOT / "docs" / page).read_text()) if match.group(2) in known
     ]
-    record = durations.load(settings)
+    record = records.load_durations(settings)
     expected = [wait_words(record[snippet].cpu_seconds) for snippet in shown]
     article = parsed(html_for_page(built_site, page)).find("article")
     notes = []

@@ -1,7 +1,7 @@
 """The suite's closing line (tests/suite_time.py) calls a build cold only when
 every snippet ran, and the benchmark finds the cold build's time in it."""
 
-from course_build.runner.benchmark import SUITE_BUILD
+from course_build.maintenance.benchmark import SUITE_BUILD
 from tests.suite_time import BuildTime, summary
 
 

@@ -103,7 +103,7 @@ def test_the_drift_report_runs_weekly_on_demand_and_when_the_lock_changes():
     assert runs["floor versions"]["drift"].startswith("--lock requirements-floor.lock")
     assert runs["floor versions"]["python"] == "3.11"
     assert runs["newest Python"]["python"] > "3.11"
-    assert any("-m course_build.runner.drift" in step.get("run", "") for step in job["steps"])
+    assert any("-m course_build.maintenance.drift" in step.get("run", "") for step in job["steps"])
     uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
     assert "actions/upload-artifact" in uses
     assert any("GITHUB_STEP_SUMMARY" in step.get("run", "") for step in job["steps"])

@@ -12,7 +12,7 @@ from course_build.runner.entries import SCHEMES, Entry, figure_name
 PUBLISHED_FOLDER = "snippets"
 
 # A snippet that takes this many CPU seconds on one core (as measured and
-# recorded by durations.py) says so next to its code: "about ten seconds".
+# recorded in durations.toml, records.py) says so next to its code: "about ten seconds".
 SLOW_SECONDS = 8.0
 # How long a reader waits, in words: (upper bound of the CPU seconds, words).
 WAIT_WORDS = (
@@ -41,7 +41,7 @@ def fence(text: str, attributes: str) -> str:
 
 def for_entry(entry: Entry, one_core_seconds: float | None = None) -> str:
     """What a page shows below the snippet of ``entry``; a slow one says so,
-    from ``one_core_seconds``, its recorded CPU time (durations.py)."""
+    from ``one_core_seconds``, its recorded CPU time (records.py)."""
     parts = []
     if one_core_seconds is not None and (wait := wait_words(one_core_seconds)):
         parts.append(f"Measured on one core, this example takes {wait} to run.\n{{: .snippet-duration }}\n")

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from course_build.code_links.usage import write_usage_page
 from course_build.runner import cache, entries
+from course_build.runner.discovery import discover_snippets
 from course_build.runner.entries import SCHEMES, figure_name, figure_path
 from course_build.runner.markdown import PUBLISHED_FOLDER
 from course_build.runner.notebooks import lesson_notebooks
-from course_build.runner.render import discover_snippets
 from course_build.runner.settings import Settings
 
 NOTEBOOKS_FOLDER = "notebooks"

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from course_build.runner import cache, checks, durations, entries, markdown
+from course_build.runner import cache, checks, entries, markdown, records
+from course_build.runner.discovery import discover_snippets, hash_tree
 from course_build.runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
 from course_build.runner.schedule import Job, SnippetProcesses
 from course_build.runner.settings import Settings
@@ -89,23 +90,6 @@ class Report:
             f" wall time {self.wall_seconds:.2f}s"
         )
         return "\n".join(lines)
-
-
-def discover_snippets(settings: Settings) -> list[str]:
-    """Every runnable snippet; files starting with ``_`` are modules for import only."""
-    return sorted(
-        path.relative_to(settings.snippets_dir).as_posix()
-        for path in settings.snippets_dir.rglob("*.py")
-        if not path.name.startswith("_") and "__pycache__" not in path.parts
-    )
-
-
-def _hash_tree(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): cache.sha256(path.read_bytes())
-        for path in folder.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
 
 
 @contextmanager
@@ -264,7 +248,7 @@ def _render_locked(
 ) -> Report:
     started = time.monotonic()
     snippets = discover_snippets(settings)
-    tree = _hash_tree(settings.snippets_dir)
+    tree = hash_tree(settings.snippets_dir)
     keys = {s: entries.cache_key(tree[s], settings.for_snippet(s)) for s in snippets}
     report = Report()
     current: dict[str, Entry] = {}  # the entry each snippet's page shows
@@ -319,11 +303,13 @@ def _render_locked(
     kept = {s: entries.load(settings, s) for s in failed}
     _remove_leftovers(settings, {**{s: e for s, e in kept.items() if e}, **current})
     # How long a block keeps a reader waiting comes from the record, measured on
-    # one core, never from this build's run (durations.py says why).
-    record = durations.load(settings)
-    one_core = durations.as_measured(record or {}, tree)
+    # one core, never from this build's run (records.py says why).
+    record = records.load_durations(settings)
+    one_core = records.as_measured(record or {}, tree)
     if record is not None and (unmeasured := [s for s in snippets if s not in one_core]):
-        log.warning(durations.stale_warning(unmeasured, settings.snippets_dir.relative_to(settings.root).as_posix()))
+        log.warning(
+            records.stale_durations_warning(unmeasured, settings.snippets_dir.relative_to(settings.root).as_posix())
+        )
     for snippet in snippets:
         if snippet in failed:
             text = markdown.for_failure(failed[snippet].error, failed[snippet].details)

@@ -1,6 +1,6 @@
 """The drift report: what the pages would show with other versions of the libraries.
 
-``python -m course_build.runner.drift`` runs every snippet in a separate virtual
+``python -m course_build.maintenance.drift`` runs every snippet in a separate virtual
 environment resolved from the newest releases of every dependency (not the
 lock), or from a given set of versions, and reports against the locked build:
 snippets that fail or warn, printed outputs that changed (a unified diff),
@@ -29,7 +29,8 @@ from pathlib import Path
 from textwrap import shorten
 
 from course_build.runner import cache, entries
-from course_build.runner.render import SnippetFailure, discover_snippets, render_all
+from course_build.runner.discovery import discover_snippets
+from course_build.runner.render import SnippetFailure, render_all
 from course_build.runner.settings import Settings, load_settings
 
 # One printed comparison, as lesson 8's ``compare`` prints it ("AP: SMOTE
@@ -228,7 +229,9 @@ def project_copy(root: Path, target: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m course_build.runner.drift", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m course_build.maintenance.drift", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("pins", nargs="*", help="versions to hold, e.g. scikit-learn==1.8.0 (default: the newest)")
     parser.add_argument("--lock", type=Path, help="install this hashed lock instead of resolving the newest releases")
     parser.add_argument("--python", default=sys.executable, help="the interpreter of the other environment")
@@ -253,7 +256,8 @@ def main() -> int:
     copy = project_copy(root, work / "project")
     result = work / "result.json"
     _run(
-        [str(other_python), "-m", "course_build.runner.drift", "--root", str(copy), "--collect", str(result)], cwd=copy
+        [str(other_python), "-m", "course_build.maintenance.drift", "--root", str(copy), "--collect", str(result)],
+        cwd=copy,
     )
     collected = json.loads(result.read_text())
     drift = compare_builds(locked, load_settings(copy), collected["failures"])

@@ -1,15 +1,11 @@
 """How long each snippet keeps a reader waiting, measured on one core and kept
-in ``snippets/durations.toml``: ``python -m course_build.runner.durations``.
+in ``snippets/durations.toml``: ``python -m course_build.maintenance.durations``.
 
-A build's own timing depends on the machine that runs it: the same snippet
-took 35 s and 94 s of CPU in two builds, as the runner gave it one core or
-two and other work competed for them. A page must not change from one build
-to the next, so the note beside a slow block (markdown.py) comes from this
-record instead, taken by one command: each snippet runs as a reader runs it
-(``python <file>`` in its folder), pinned to one core, with one OpenMP and
-BLAS thread. Every measurement keeps the digest of the source it measured; a
-build whose snippet no longer matches it warns (fails, when strict) and names
-the command that measures it again. A project without the file shows no notes.
+The build reads the record (``course_build/runner/records.py`` says why it
+does not time its own runs); this command writes it: each snippet runs as a
+reader runs it (``python <file>`` in its folder), pinned to one core, with
+one OpenMP and BLAS thread, and only those whose source changed since their
+last measurement run again unless ``--all`` is given.
 """
 
 from __future__ import annotations
@@ -20,64 +16,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
-from course_build.runner import cache
+from course_build.runner import cache, records
+from course_build.runner.discovery import discover_snippets
+from course_build.runner.records import Measured
 from course_build.runner.schedule import THREAD_VARIABLES
-from course_build.runner.settings import Settings, load_settings
+from course_build.runner.settings import load_settings
 
-RECORD_NAME = "durations.toml"
-COMMAND = "python -m course_build.runner.durations"
-HEADER = f"""\
-# How long each snippet takes to run on one core: its CPU seconds (child
-# processes included) and the SHA-256 of the source measured, written by
-# `{COMMAND}`; not edited by hand. The note beside a slow
-# block on its page comes from here (course_build/runner/durations.py says why).
-"""
-
-
-@dataclass(frozen=True)
-class Measured:
-    cpu_seconds: float
-    source: str  # cache.sha256 of the snippet's source when it was measured
-
-
-def record_path(settings: Settings) -> Path:
-    return settings.snippets_dir / RECORD_NAME
-
-
-def load(settings: Settings) -> dict[str, Measured] | None:
-    """The record, by snippet; None if the project keeps none."""
-    path = record_path(settings)
-    if not path.is_file():
-        return None
-    table = tomllib.loads(path.read_text())
-    return {name: Measured(float(row["cpu-seconds"]), row["source"]) for name, row in table.items()}
-
-
-def save(settings: Settings, record: dict[str, Measured]) -> None:
-    # One line per snippet, sorted: a new measurement changes only its own line.
-    lines = [
-        f'"{name}" = {{ cpu-seconds = {m.cpu_seconds:.1f}, source = "{m.source}" }}\n'
-        for name, m in sorted(record.items())
-    ]
-    record_path(settings).write_text(HEADER + "\n" + "".join(lines))
-
-
-def as_measured(record: dict[str, Measured], tree: dict[str, str]) -> dict[str, float]:
-    """The recorded CPU seconds of each snippet whose current source (its
-    digest in ``tree``) is the one measured."""
-    return {s: m.cpu_seconds for s, m in record.items() if tree.get(s) == m.source}
-
-
-def stale_warning(names: list[str], snippets_folder: str) -> str:
-    listed = ", ".join(f"{snippets_folder}/{name}" for name in names)
-    return (
-        f"{snippets_folder}/{RECORD_NAME} has not measured the current source of {listed}, "
-        f"so its page says nothing of how long it takes: run `{COMMAND}`"
-    )
+COMMAND = records.DURATIONS_COMMAND
 
 
 def _one_thread_on(core: int):
@@ -137,24 +84,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--all", action="store_true", help="measure every snippet again")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="snippets measured at once")
     args = parser.parse_args(argv)
-    from course_build.runner.render import discover_snippets  # here: render imports this module
-
     settings = load_settings(Path.cwd())
     snippets = discover_snippets(settings)
     tree = {s: cache.sha256((settings.snippets_dir / s).read_bytes()) for s in snippets}
-    record = {s: m for s, m in (load(settings) or {}).items() if s in tree}
+    record = {s: m for s, m in (records.load_durations(settings) or {}).items() if s in tree}
     unknown = sorted(set(args.snippets) - set(snippets))
     if unknown:
         sys.exit(f"not snippets in {settings.snippets_dir}: {', '.join(unknown)}")
-    current = as_measured(record, tree)
+    current = records.as_measured(record, tree)
     names = snippets if args.all else sorted(set(args.snippets) | {s for s in snippets if s not in current})
     # The longest first (by the last record), so that none runs alone at the end.
     names.sort(key=lambda s: -(record[s].cpu_seconds if s in record else float("inf")))
     print(f"measuring {len(names)} of {len(snippets)} snippets, {args.jobs} at a time, one core each")
     for name, seconds in measure(settings.snippets_dir, names, args.jobs).items():
         record[name] = Measured(seconds, tree[name])
-    save(settings, record)
-    print(f"wrote {record_path(settings).relative_to(settings.root)}")
+    records.save_durations(settings, record)
+    print(f"wrote {records.durations_path(settings).relative_to(settings.root)}")
 
 
 if __name__ == "__main__":

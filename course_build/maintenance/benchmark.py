@@ -1,4 +1,4 @@
-"""Measure the build, side by side, in one run: ``python -m course_build.runner.benchmark``.
+"""Measure the build, side by side, in one run: ``python -m course_build.maintenance.benchmark``.
 
 S  every snippet a page includes, run with plain ``python``, one after another
 C  cold build (empty cache)           W  warm build (nothing changed)
