@@ -29,6 +29,8 @@ def main() -> int:
         print(failure, file=sys.stderr)
         return 1
     print(report.timing_table())
+    for stale in report.stale_records:
+        print(f"WARNING: {stale}", file=sys.stderr)
     publish(settings, settings.root / args.docs)
     return 0
 

@@ -118,6 +118,14 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             log.info(failure.report.timing_table())
             raise PluginError(str(failure)) from None
         log.info(report.timing_table())
+        for stale in report.stale_records:
+            # Logged here, in the build's own thread and at each build (cached
+            # output or not), so that a strict build fails on it every time;
+            # a preview shows it without stopping (strict mode would abort it).
+            if self.previewing:
+                log.info(f"WARNING (the build fails on this): {stale}")
+            else:
+                log.warning(stale)
         for outcome in report.failures:
             # Only reached while previewing. Logged as info: strict mode would
             # abort the rebuild on an error, and the page already shows it.

@@ -64,6 +64,9 @@ class Outcome:
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
     wall_seconds: float = 0.0
+    # Records (records.py) that no longer match a snippet's source, one line
+    # each: the caller reports them, at every build, cached or not.
+    stale_records: list[str] = field(default_factory=list)
 
     @property
     def failures(self) -> list[Outcome]:
