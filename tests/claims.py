@@ -14,8 +14,10 @@ import functools
 import re
 from pathlib import Path
 
+from course_build.runner import records, verdicts
 from course_build.runner.render import cached_entry
 from course_build.runner.settings import load_settings
+from course_build.runner.verdicts import ACROSS, COMPARISON
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -29,15 +31,6 @@ VERDICT_STEMS = {
     "trails": "trail",
     "loses to": "lose",
 }
-# One printed comparison, as lesson 8's ``compare`` prints it.
-COMPARISON = re.compile(
-    r"^(?P<head>(?P<metric>[^:\n]+): (?P<a>.+?) (?P<verdict>beats|edges|ties with|trails|loses to) (?P<b>.+?))"
-    r" \| difference (?P<mean>[-+]\d+\.\d+), sd (?P<sd>\d+\.\d+)"
-    r" \| wins (?P<wins>\d+), ties (?P<ties>\d+), losses (?P<losses>\d+) of (?P<n>\d+)"
-    r" \| p = (?P<p>\d\.\d+)$",
-    re.M,
-)
-
 _current_sentence: contextvars.ContextVar[str | None] = contextvars.ContextVar("sentence", default=None)
 
 
@@ -120,6 +113,44 @@ def value(snippet: str, pattern: str) -> float:
     return float(match.group(1))
 
 
+# --- stability over draws ---------------------------------------------------------
+
+# A sentence that states a verdict which does not hold in 9 of 10 draws must
+# say how often it held: "ties with in 6 of 10 draws".
+SPLIT = re.compile(r"\b(\d+) of (?:the )?(\d+) draws\b")
+
+
+def stability_record() -> dict[str, records.Swept]:
+    record = records.load_stability(load_settings(ROOT))
+    assert record is not None, f"no snippets/{records.STABILITY}: run `{records.STABILITY_COMMAND}`"
+    return record
+
+
+def check_stability(snippet: str, statement: str, word: str, part: str | None, sentence: str | None) -> None:
+    """A sentence may state ``word`` for ``statement`` plainly only if it holds
+    in at least 9 of 10 draws (records.FIRM_SHARE); otherwise the sentence
+    must give the number of draws in which it held ("in 6 of 10 draws")."""
+    swept = stability_record().get(snippet)
+    assert swept is not None, f"snippets/{snippet} is not in the stability record: run `{records.STABILITY_COMMAND}`"
+    if not swept.seeds:
+        return  # draws nothing at random: every run prints the same
+    key = verdicts.statement_key(statement)
+    keys = [k for k in swept.verdicts if k == key or k.endswith(f" | {key}") or k.split(" #")[0] == key]
+    if part is not None:
+        keys = [k for k in keys if k.startswith(f"{part} | ") or k.startswith(f"{part}")]
+    assert keys, f"snippets/{snippet}: no verdict {key!r} in the stability record"
+    for found in keys:
+        if swept.is_firm(found, word) or sentence is None:
+            continue
+        held, draws = swept.verdicts[found].count(word), len(swept.seeds)
+        split = ", ".join(f"{w} in {n}" for w, n in swept.counts(found))
+        stated = {(int(a), int(b)) for a, b in SPLIT.findall(sentence)}
+        assert (held, draws) in stated, (
+            f"{statement!r} holds in only {held} of {draws} draws ({split}): the sentence must say so "
+            f"('in {held} of {draws} draws'), not state it as firm"
+        )
+
+
 # --- the comparison rule --------------------------------------------------------
 
 
@@ -183,26 +214,22 @@ def verdict(snippet: str, statement: str, part: str | None = None, *, worded: bo
     if worded and sentence is not None:
         stem = VERDICT_STEMS[match["verdict"]]
         assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {match['verdict']!r}"
+        check_stability(snippet, statement, match["verdict"], part, sentence)
     return match
 
 
 # --- the rule across datasets (lesson 18) -----------------------------------------
 
-# One printed comparison across datasets, as lesson 18's ``compare_across`` prints it.
-ACROSS = re.compile(
-    r"^(?P<head>(?P<metric>[^:\n]+): (?P<a>.+?) (?P<verdict>beats|ties with|loses to) (?P<b>.+?))"
-    r" across (?P<n>\d+) datasets \| median difference (?P<median>[-+]\d+\.\d+)"
-    r" \| wins (?P<wins>\d+), ties (?P<ties>\d+), losses (?P<losses>\d+) \| Holm p = (?P<p>\d\.\d+)$",
-    re.M,
-)
-
-
-def rule_across(median: float, p: float) -> str:
-    """Lesson 18's verdict for A against B across datasets, from the Holm-adjusted
-    Wilcoxon p-value and the median of the per-dataset differences."""
-    if p < 0.05:
-        return "beats" if median > 0 else "loses to"
-    return "ties with"
+def rule_across(median: float, p: float) -> set[str]:
+    """Lesson 18's verdicts for A against B across datasets consistent with the
+    printed Holm-adjusted Wilcoxon p-value and median difference. The snippet
+    decides the direction by the signed ranks, which the line does not print;
+    the median agrees with them whenever it is not zero."""
+    if p >= 0.05:
+        return {"ties with"}
+    if median == 0:
+        return {"beats", "loses to"}
+    return {"beats"} if median > 0 else {"loses to"}
 
 
 def across(snippet: str) -> dict[str, re.Match]:
@@ -234,9 +261,9 @@ def verdict_across(snippet: str, statement: str, *, worded: bool = True, dataset
         if datasets is not None:
             assert n == datasets, f"{match[0]}: {n} datasets, not {datasets}"
         median, p = float(match["median"]), float(match["p"])
-        expected = {rule_across(median, p)}
+        expected = rule_across(median, p)
         if match["p"] == "0.050":
-            expected |= {rule_across(median, 0.0499), rule_across(median, 0.0501)}
+            expected |= rule_across(median, 0.0499) | rule_across(median, 0.0501)
         assert match["verdict"] in expected, (
             f"{match[0]}\nprints {match['verdict']!r}, but the rule gives {sorted(expected)} for these numbers"
         )
@@ -244,4 +271,5 @@ def verdict_across(snippet: str, statement: str, *, worded: bool = True, dataset
     if worded and sentence is not None:
         stem = VERDICT_STEMS[found[0]["verdict"]]
         assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {found[0]['verdict']!r}"
+        check_stability(snippet, statement, found[0]["verdict"], None, sentence)
     return found[0]

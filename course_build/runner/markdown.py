@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from course_build.runner import verdicts
 from course_build.runner.entries import SCHEMES, Entry, figure_name
+from course_build.runner.records import Swept
 
 # The folder of docs/ into which a snippet's figures and its source (for
 # download) are published (see publish.py). Links to it are relative, as if
@@ -39,9 +41,32 @@ def fence(text: str, attributes: str) -> str:
     return f"{ticks} {{ {attributes} }}\n{text.rstrip(chr(10))}\n{ticks}\n"
 
 
-def for_entry(entry: Entry, one_core_seconds: float | None = None) -> str:
+def stability_table(swept: Swept) -> str:
+    """How often each verdict of the page's draw held over the record's draws:
+    a table, one row per verdict, in the order printed."""
+    draws = len(swept.seeds)
+    rows = []
+    for key, words in swept.verdicts.items():
+        shown = key.replace(verdicts.GAP, words[0], 1)
+        counts = swept.counts(key)
+        held = words.count(words[0])
+        if len(counts) == 1:
+            split = f"holds in {draws} of {draws}"
+        else:
+            split = f"holds in {held} of {draws}; " + ", ".join(f"{w} in {n}" for w, n in counts if w != words[0])
+        firm = "firm" if swept.is_firm(key, words[0]) else "depends on the draw"
+        rows.append(f"| {shown.replace('|', chr(92) + '|')} | {split} | {firm} |")
+    return (
+        f"Each verdict above, over {draws} draws of `SEED` (the one shown and {draws - 1} others):\n"
+        "{: .snippet-stability-title }\n\n"
+        "| verdict in this draw | over the draws | |\n|---|---|---|\n" + "\n".join(rows) + "\n{: .snippet-stability }\n"
+    )
+
+
+def for_entry(entry: Entry, one_core_seconds: float | None = None, swept: Swept | None = None) -> str:
     """What a page shows below the snippet of ``entry``; a slow one says so,
-    from ``one_core_seconds``, its recorded CPU time (records.py)."""
+    from ``one_core_seconds``, its recorded CPU time, and one that prints
+    verdicts shows how often each held, from ``swept`` (records.py)."""
     parts = []
     if one_core_seconds is not None and (wait := wait_words(one_core_seconds)):
         parts.append(f"Measured on one core, this example takes {wait} to run.\n{{: .snippet-duration }}\n")
@@ -49,6 +74,8 @@ def for_entry(entry: Entry, one_core_seconds: float | None = None) -> str:
         parts.append(fence(entry.stdout, '.text .snippet-output title="Output"'))
     if entry.stderr:
         parts.append(fence(entry.stderr, '.text .snippet-stderr title="Standard error"'))
+    if swept is not None and swept.seeds:
+        parts.append(stability_table(swept))
     for number, figure in enumerate(entry.figures, start=1):
         alt = " ".join(figure.alt.split()).replace("[", "\\[").replace("]", "\\]")
         # Material shows an image whose address ends in #only-light in the light

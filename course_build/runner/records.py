@@ -15,6 +15,7 @@ shows nothing from that entry; a project without the file shows nothing.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,4 +71,90 @@ def stale_durations_warning(names: list[str], snippets_folder: str) -> str:
     return (
         f"{snippets_folder}/{DURATIONS} has not measured the current source of {listed}, "
         f"so its page says nothing of how long it takes: run `{DURATIONS_COMMAND}`"
+    )
+
+
+STABILITY = "stability.toml"
+STABILITY_COMMAND = "python -m course_build.maintenance.stability"
+STABILITY_HEADER = f"""\
+# How often each verdict a snippet prints holds when its random sources change:
+# each snippet ran once per seed in `seeds` (the first is the one in its source,
+# the draw its page shows), with SEED set to that seed; `outputs` holds the
+# SHA-256 of each draw's printed output, and each verdict the word each draw
+# printed. Written by `{STABILITY_COMMAND}`; not edited by hand.
+"""
+# A verdict is firm when the same word holds in at least this share of draws
+# (9 of 10): a sentence may state it plainly; any other is reported with its split.
+FIRM_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class Swept:
+    source: str  # cache.sha256 of the snippet's source when it was swept
+    versions: str  # the libraries it ran with, "numpy==2.4.6 scikit-learn==..."
+    seeds: list[int]
+    outputs: list[str]  # cache.sha256 of each draw's stdout
+    verdicts: dict[str, list[str]]  # verdicts.read's key: the word of each draw
+
+    def counts(self, key: str) -> list[tuple[str, int]]:
+        """The words a verdict took over the draws, the most frequent first
+        (the page's own word first among equals)."""
+        words = self.verdicts[key]
+        order = list(dict.fromkeys(words))
+        return sorted(((w, words.count(w)) for w in order), key=lambda wc: -wc[1])
+
+    def is_firm(self, key: str, word: str) -> bool:
+        """Whether ``word`` holds for ``key`` in at least 9 of 10 draws."""
+        words = self.verdicts[key]
+        return words.count(word) >= FIRM_SHARE * len(words)
+
+
+def stability_path(settings: Settings) -> Path:
+    return settings.snippets_dir / STABILITY
+
+
+def _toml_string(text: str) -> str:
+    # A TOML basic string: JSON's escapes are TOML's for these characters.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def load_stability(settings: Settings) -> dict[str, Swept] | None:
+    """The stability record, by snippet; None if the project keeps none."""
+    path = stability_path(settings)
+    if not path.is_file():
+        return None
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        name: Swept(row["source"], row["versions"], list(row["seeds"]), list(row["outputs"]), dict(row["verdicts"]))
+        for name, row in table.items()
+    }
+
+
+def save_stability(settings: Settings, record: dict[str, Swept]) -> None:
+    parts = [STABILITY_HEADER]
+    for name, swept in sorted(record.items()):
+        parts.append(
+            f"\n[{_toml_string(name)}]\n"
+            f"source = {_toml_string(swept.source)}\n"
+            f"versions = {_toml_string(swept.versions)}\n"
+            f"seeds = {json.dumps(swept.seeds)}\n"
+            f"outputs = [\n" + "".join(f"  {_toml_string(o)},\n" for o in swept.outputs) + "]\n"
+            f"\n[{_toml_string(name)}.verdicts]\n"
+            + "".join(f"{_toml_string(key)} = {json.dumps(words)}\n" for key, words in swept.verdicts.items())
+        )
+    stability_path(settings).write_text("".join(parts), encoding="utf-8")
+
+
+def stale_stability_warning(names: list[str], snippets_folder: str) -> str:
+    listed = ", ".join(f"{snippets_folder}/{name}" for name in names)
+    return (
+        f"{snippets_folder}/{STABILITY} has not swept the current source of {listed}, "
+        f"so its page shows no verdict's stability: run `{STABILITY_COMMAND}`"
+    )
+
+
+def mismatched_stability_warning(name: str, snippets_folder: str, printed: dict, recorded: dict) -> str:
+    return (
+        f"{snippets_folder}/{STABILITY} does not hold the verdicts {snippets_folder}/{name} prints "
+        f"(printed {printed}, recorded for its seed {recorded}): run `{STABILITY_COMMAND} {name}`"
     )

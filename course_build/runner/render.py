@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from course_build.runner import cache, checks, entries, markdown, records
+from course_build.runner import cache, checks, entries, markdown, records, verdicts
 from course_build.runner.discovery import discover_snippets, hash_tree
 from course_build.runner.entries import SCHEMES, Entry, figure_name, figure_path, rendered_name
 from course_build.runner.schedule import Job, SnippetProcesses
@@ -313,15 +313,45 @@ def _render_locked(
         log.warning(
             records.stale_durations_warning(unmeasured, settings.snippets_dir.relative_to(settings.root).as_posix())
         )
+    swept = _stability_shown(settings, report, {s: current[s] for s in snippets if s not in failed}, tree)
     for snippet in snippets:
         if snippet in failed:
             text = markdown.for_failure(failed[snippet].error, failed[snippet].details)
         else:
-            text = markdown.for_entry(current[snippet], one_core.get(snippet))
+            text = markdown.for_entry(current[snippet], one_core.get(snippet), swept.get(snippet))
         _write_if_changed(settings.rendered_dir / rendered_name(snippet), text)
     report.outcomes.sort(key=lambda o: o.name)
     report.wall_seconds = time.monotonic() - started
     return report
+
+
+def _stability_shown(
+    settings: Settings, report: Report, current: dict[str, Entry], tree: dict[str, str]
+) -> dict[str, records.Swept]:
+    """The record of each snippet whose verdicts the page shows with their
+    stability: swept from its current source, with the words its output
+    prints. Any other snippet that prints verdicts is reported stale."""
+    record = records.load_stability(settings)
+    if record is None:
+        return {}
+    folder = settings.snippets_dir.relative_to(settings.root).as_posix()
+    shown, unswept = {}, []
+    for snippet, entry in current.items():
+        printed = verdicts.read(entry.stdout)
+        if not printed:
+            continue
+        swept = record.get(snippet)
+        if swept is None or swept.source != tree[snippet]:
+            unswept.append(snippet)
+            continue
+        recorded = {key: words[0] for key, words in swept.verdicts.items()}
+        if recorded != printed:
+            report.stale_records.append(records.mismatched_stability_warning(snippet, folder, printed, recorded))
+            continue
+        shown[snippet] = swept
+    if unswept:
+        report.stale_records.append(records.stale_stability_warning(unswept, folder))
+    return shown
 
 
 def cached_entry(settings: Settings, snippet: str) -> dict | None:

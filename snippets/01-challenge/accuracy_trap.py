@@ -7,6 +7,8 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import accuracy_score, recall_score
 from sklearn.model_selection import train_test_split
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -14,11 +16,11 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 # stratify=y keeps the 1:100 ratio in both halves.
 X_train, X_test, y_train, y_test = train_test_split(
-    X, y, test_size=0.5, stratify=y, random_state=1
+    X, y, test_size=0.5, stratify=y, random_state=SEED
 )
 
 # This "model" ignores X and always answers with the most common training label.

@@ -7,6 +7,8 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import accuracy_score, recall_score
 from sklearn.model_selection import train_test_split
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 print(f"{'ratio':>7}  {'counts':<20} {'accuracy':>8}  {'recall':>6}")
 for ratio, majority_share in [
     ("4:6", 0.6),
@@ -21,10 +23,10 @@ for ratio, majority_share in [
         n_clusters_per_class=1,
         weights=[majority_share],
         flip_y=0,
-        random_state=1,
+        random_state=SEED,
     )
     X_train, X_test, y_train, y_test = train_test_split(
-        X, y, test_size=0.5, stratify=y, random_state=1
+        X, y, test_size=0.5, stratify=y, random_state=SEED
     )
     y_pred = (
         DummyClassifier(strategy="most_frequent").fit(X_train, y_train).predict(X_test)

@@ -4,6 +4,8 @@ from collections import Counter
 
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -11,7 +13,7 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 # .tolist() turns numpy integers into plain ints, so the counts print cleanly.
 counts = Counter(y.tolist())

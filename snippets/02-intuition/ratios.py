@@ -5,6 +5,8 @@ from collections import Counter
 import matplotlib.pyplot as plt
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 ratios = {"1:10": 0.9, "1:100": 0.99, "1:1000": 0.999}
 fig, axes = plt.subplots(
     1,
@@ -23,7 +25,7 @@ for ax, (ratio, majority_share) in zip(axes, ratios.items()):
         n_clusters_per_class=1,
         weights=[majority_share],
         flip_y=0,
-        random_state=1,
+        random_state=SEED,
     )
     counts = Counter(y.tolist())
     print(f"{ratio:>6}: {dict(sorted(counts.items()))}")

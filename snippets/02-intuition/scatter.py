@@ -3,6 +3,8 @@
 import matplotlib.pyplot as plt
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -10,7 +12,7 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 fig, ax = plt.subplots(
     figsize=(6, 4.5),

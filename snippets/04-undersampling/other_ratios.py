@@ -5,6 +5,8 @@ from collections import Counter
 from imblearn.under_sampling import RandomUnderSampler
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -12,7 +14,7 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 print(f"{'original':>22}: {dict(sorted(Counter(y.tolist()).items()))}")
 
@@ -21,6 +23,6 @@ print(f"{'original':>22}: {dict(sorted(Counter(y.tolist()).items()))}")
 # A dict gives the exact number of examples to keep per class.
 for strategy in [0.05, 0.1, 0.25, 0.5, 1.0, {0: 750, 1: 100}]:
     _, y_under = RandomUnderSampler(
-        sampling_strategy=strategy, random_state=1
+        sampling_strategy=strategy, random_state=SEED
     ).fit_resample(X, y)
     print(f"{str(strategy):>22}: {dict(sorted(Counter(y_under.tolist()).items()))}")

@@ -14,6 +14,8 @@ from imblearn.under_sampling import (
 )
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -21,16 +23,16 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 undersamplers = {
     "RandomUnderSampler(0.5)": RandomUnderSampler(
-        sampling_strategy=0.5, random_state=1
+        sampling_strategy=0.5, random_state=SEED
     ),
     "NearMiss": NearMiss(version=1),
     "TomekLinks": TomekLinks(),
     "EditedNearestNeighbours": EditedNearestNeighbours(),
-    "OneSidedSelection": OneSidedSelection(random_state=1),
+    "OneSidedSelection": OneSidedSelection(random_state=SEED),
     "NeighbourhoodCleaningRule": NeighbourhoodCleaningRule(),
 }
 

@@ -6,6 +6,8 @@ import numpy as np
 from imblearn.under_sampling import RandomUnderSampler
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -13,9 +15,9 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-undersample = RandomUnderSampler(sampling_strategy=0.5, random_state=1)
+undersample = RandomUnderSampler(sampling_strategy=0.5, random_state=SEED)
 X_under, y_under = undersample.fit_resample(X, y)
 
 before, after = Counter(y.tolist()), Counter(y_under.tolist())

@@ -6,6 +6,8 @@ import numpy as np
 from imblearn.over_sampling import SMOTE, RandomOverSampler
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -13,13 +15,13 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 original_rows = {tuple(row) for row in X.tolist()}
 
 for sampler in [
-    SMOTE(sampling_strategy=0.5, random_state=1),
-    RandomOverSampler(sampling_strategy=0.5, random_state=1),
+    SMOTE(sampling_strategy=0.5, random_state=SEED),
+    RandomOverSampler(sampling_strategy=0.5, random_state=SEED),
 ]:
     X_over, y_over = sampler.fit_resample(X, y)
     added = len(X_over) - len(X)

@@ -14,6 +14,8 @@ from imblearn.over_sampling import (
 from sklearn.datasets import make_classification
 from sklearn.neighbors import NearestNeighbors
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -21,14 +23,14 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 oversamplers = {
-    "RandomOverSampler": RandomOverSampler(sampling_strategy=0.5, random_state=1),
-    "SMOTE": SMOTE(sampling_strategy=0.5, random_state=1),
-    "BorderlineSMOTE": BorderlineSMOTE(sampling_strategy=0.5, random_state=1),
-    "SVMSMOTE": SVMSMOTE(sampling_strategy=0.5, random_state=1),
-    "ADASYN": ADASYN(sampling_strategy=0.5, random_state=1),
+    "RandomOverSampler": RandomOverSampler(sampling_strategy=0.5, random_state=SEED),
+    "SMOTE": SMOTE(sampling_strategy=0.5, random_state=SEED),
+    "BorderlineSMOTE": BorderlineSMOTE(sampling_strategy=0.5, random_state=SEED),
+    "SVMSMOTE": SVMSMOTE(sampling_strategy=0.5, random_state=SEED),
+    "ADASYN": ADASYN(sampling_strategy=0.5, random_state=SEED),
 }
 
 fig, axes = plt.subplots(

@@ -5,6 +5,8 @@ from collections import Counter
 from imblearn.over_sampling import SMOTE
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -12,11 +14,11 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 print("before:", Counter(y.tolist()))
 
 # sampling_strategy=0.5: add minority examples until there is one for every two majority ones.
-oversample = SMOTE(sampling_strategy=0.5, random_state=1)
+oversample = SMOTE(sampling_strategy=0.5, random_state=SEED)
 X_over, y_over = oversample.fit_resample(X, y)
 print("after: ", Counter(y_over.tolist()))

@@ -7,6 +7,8 @@ from imblearn.combine import SMOTEENN
 from imblearn.over_sampling import SMOTE
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -14,12 +16,15 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 versions = [
     ("original", X, y),
-    ("SMOTE 1:2", *SMOTE(sampling_strategy=0.5, random_state=1).fit_resample(X, y)),
-    ("SMOTEENN", *SMOTEENN(sampling_strategy=0.5, random_state=1).fit_resample(X, y)),
+    ("SMOTE 1:2", *SMOTE(sampling_strategy=0.5, random_state=SEED).fit_resample(X, y)),
+    (
+        "SMOTEENN",
+        *SMOTEENN(sampling_strategy=0.5, random_state=SEED).fit_resample(X, y),
+    ),
 ]
 
 fig, axes = plt.subplots(

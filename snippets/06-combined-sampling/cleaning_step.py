@@ -7,6 +7,8 @@ from imblearn.combine import SMOTEENN
 from imblearn.over_sampling import SMOTE
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -14,11 +16,11 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 # SMOTEENN runs exactly this SMOTE first (same ratio, same random_state), then cleans.
-X_smote, y_smote = SMOTE(sampling_strategy=0.5, random_state=1).fit_resample(X, y)
-resample = SMOTEENN(sampling_strategy=0.5, random_state=1)
+X_smote, y_smote = SMOTE(sampling_strategy=0.5, random_state=SEED).fit_resample(X, y)
+resample = SMOTEENN(sampling_strategy=0.5, random_state=SEED)
 X_both, y_both = resample.fit_resample(X, y)
 
 after_smote, after_both = Counter(y_smote.tolist()), Counter(y_both.tolist())

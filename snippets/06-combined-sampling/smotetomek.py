@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 from imblearn.combine import SMOTEENN, SMOTETomek
 from sklearn.datasets import make_classification
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -13,11 +15,11 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 samplers = {
-    "SMOTETomek": SMOTETomek(sampling_strategy=0.5, random_state=1),
-    "SMOTEENN": SMOTEENN(sampling_strategy=0.5, random_state=1),
+    "SMOTETomek": SMOTETomek(sampling_strategy=0.5, random_state=SEED),
+    "SMOTEENN": SMOTEENN(sampling_strategy=0.5, random_state=SEED),
 }
 
 fig, axes = plt.subplots(

@@ -5,6 +5,8 @@ from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -12,9 +14,9 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=SEED)
 models = {
     "always majority": DummyClassifier(strategy="most_frequent"),
     "logistic regression": LogisticRegression(),

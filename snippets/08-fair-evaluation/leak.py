@@ -11,6 +11,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_val_score
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -44,18 +46,20 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 
 # Wrong: SMOTE sees every row, then cross-validation splits its output, so
 # the test folds are balanced and partly synthetic.
-X_smote, y_smote = SMOTE(random_state=1).fit_resample(X, y)
+X_smote, y_smote = SMOTE(random_state=SEED).fit_resample(X, y)
 leaky = cross_val_score(LogisticRegression(), X_smote, y_smote, scoring="f1", cv=cv)
 leaky_fold = next(cv.split(X_smote, y_smote))[1]
 
 # Right: the pipeline resamples the training folds only; test folds stay untouched.
-pipeline = Pipeline([("smote", SMOTE(random_state=1)), ("model", LogisticRegression())])
+pipeline = Pipeline(
+    [("smote", SMOTE(random_state=SEED)), ("model", LogisticRegression())]
+)
 fair = cross_val_score(pipeline, X, y, scoring="f1", cv=cv)
 fair_fold = next(cv.split(X, y))[1]
 
@@ -64,7 +68,7 @@ fair_fold = next(cv.split(X, y))[1]
 # the data, so some were made from the test rows), and score on the same real
 # test rows as the pipeline. SMOTE appends its synthetic points after the real rows.
 synthetic = np.arange(len(X), len(X_smote))
-rng = np.random.default_rng(1)
+rng = np.random.default_rng(SEED)
 leak_only = []
 for train, test in cv.split(X, y):
     added = rng.choice(

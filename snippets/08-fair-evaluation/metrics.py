@@ -7,6 +7,8 @@ from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -14,14 +16,14 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=SEED)
 models = {
     "no skill (prior)": DummyClassifier(strategy="prior"),
     "logistic regression": LogisticRegression(),
     "SMOTE + LR": Pipeline(
-        [("smote", SMOTE(random_state=1)), ("model", LogisticRegression())]
+        [("smote", SMOTE(random_state=SEED)), ("model", LogisticRegression())]
     ),
 }
 metrics = {"average_precision": "AP", "roc_auc": "ROC AUC", "f1": "F1"}

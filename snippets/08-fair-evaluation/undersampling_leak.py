@@ -8,6 +8,8 @@ from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_val_score
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -15,15 +17,15 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=SEED)
 
-X_under, y_under = RandomUnderSampler(random_state=1).fit_resample(X, y)
+X_under, y_under = RandomUnderSampler(random_state=SEED).fit_resample(X, y)
 before = cross_val_score(LogisticRegression(), X_under, y_under, scoring="f1", cv=cv)
 
 pipeline = Pipeline(
-    [("under", RandomUnderSampler(random_state=1)), ("model", LogisticRegression())]
+    [("under", RandomUnderSampler(random_state=SEED)), ("model", LogisticRegression())]
 )
 inside = cross_val_score(pipeline, X, y, scoring="f1", cv=cv)
 

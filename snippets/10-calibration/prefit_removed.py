@@ -4,7 +4,9 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 
-X, y = make_classification(n_samples=1_000, weights=[0.9], random_state=1)
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
+X, y = make_classification(n_samples=1_000, weights=[0.9], random_state=SEED)
 model = LogisticRegression().fit(X, y)
 try:
     CalibratedClassifierCV(model, cv="prefit").fit(X, y)

@@ -10,6 +10,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, roc_auc_score
 from sklearn.model_selection import train_test_split
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -17,19 +19,22 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 # Half to train, a quarter to calibrate, a quarter to test.
 X_train, X_rest, y_train, y_rest = train_test_split(
-    X, y, test_size=0.5, stratify=y, random_state=1
+    X, y, test_size=0.5, stratify=y, random_state=SEED
 )
 X_calib, X_test, y_calib, y_test = train_test_split(
-    X_rest, y_rest, test_size=0.5, stratify=y_rest, random_state=1
+    X_rest, y_rest, test_size=0.5, stratify=y_rest, random_state=SEED
 )
 models = {
     "plain": LogisticRegression(),
     "undersampled": Pipeline(
-        [("under", RandomUnderSampler(random_state=1)), ("model", LogisticRegression())]
+        [
+            ("under", RandomUnderSampler(random_state=SEED)),
+            ("model", LogisticRegression()),
+        ]
     ),
     "class_weight": LogisticRegression(class_weight="balanced"),
 }

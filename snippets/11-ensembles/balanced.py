@@ -16,6 +16,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -49,7 +51,7 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 # The sampling parameters are written out, so that a change of default cannot change the results.
 models = {
@@ -59,14 +61,14 @@ models = {
         sampling_strategy="all",
         replacement=True,
         bootstrap=False,
-        random_state=1,
+        random_state=SEED,
     ),
     "balanced bagging": BalancedBaggingClassifier(
         estimator=DecisionTreeClassifier(),
         n_estimators=5,
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
     # Three balanced subsets, each boosted for ten rounds.
     "easy ensemble": EasyEnsembleClassifier(
@@ -74,7 +76,7 @@ models = {
         estimator=AdaBoostClassifier(n_estimators=10),
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
     # With a one-split stump and learning_rate=1 (the defaults), boosting stops after one round here.
     "RUSBoost": RUSBoostClassifier(
@@ -83,7 +85,7 @@ models = {
         learning_rate=0.1,
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
 }
 metrics = {
@@ -94,7 +96,7 @@ metrics = {
     "neg_brier_score": "Brier",
 }
 # One splitter for every model: 5 folds, repeated 4 times, the same 20 folds for all.
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 scores = {
     name: cross_validate(model, X, y, cv=cv, scoring=list(metrics))
     for name, model in models.items()

@@ -20,6 +20,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -53,24 +55,24 @@ print(f"{len(y)} images, {y.sum()} of them eights, {X.shape[1]} pixel features\n
 # The sampling parameters are written out, so that a change of default cannot change the results.
 models = {
     "plain LR": make_pipeline(StandardScaler(), LogisticRegression()),
-    "random forest": RandomForestClassifier(n_estimators=15, random_state=1),
-    "gradient boosting": HistGradientBoostingClassifier(max_iter=20, random_state=1),
+    "random forest": RandomForestClassifier(n_estimators=15, random_state=SEED),
+    "gradient boosting": HistGradientBoostingClassifier(max_iter=20, random_state=SEED),
     "gradient boosting (balanced)": HistGradientBoostingClassifier(
-        max_iter=20, class_weight="balanced", random_state=1
+        max_iter=20, class_weight="balanced", random_state=SEED
     ),
     "balanced random forest": BalancedRandomForestClassifier(
         n_estimators=15,
         sampling_strategy="all",
         replacement=True,
         bootstrap=False,
-        random_state=1,
+        random_state=SEED,
     ),
     "balanced bagging": BalancedBaggingClassifier(
         estimator=DecisionTreeClassifier(),
         n_estimators=5,
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
     # Three balanced subsets, each boosted for ten rounds.
     "easy ensemble": EasyEnsembleClassifier(
@@ -78,7 +80,7 @@ models = {
         estimator=AdaBoostClassifier(n_estimators=10),
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
     "RUSBoost": RUSBoostClassifier(
         estimator=DecisionTreeClassifier(max_depth=3),
@@ -86,7 +88,7 @@ models = {
         learning_rate=0.1,
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
 }
 metrics = {
@@ -97,7 +99,7 @@ metrics = {
     "neg_brier_score": "Brier",
 }
 # One splitter for every model: 5 folds, repeated 4 times, the same 20 folds for all.
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 scores = {
     name: cross_validate(model, X, y, cv=cv, scoring=list(metrics))
     for name, model in models.items()

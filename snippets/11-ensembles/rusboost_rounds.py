@@ -6,6 +6,8 @@ from sklearn.metrics import average_precision_score
 from sklearn.model_selection import train_test_split
 from sklearn.tree import DecisionTreeClassifier
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -13,14 +15,14 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 X_train, X_test, y_train, y_test = train_test_split(
-    X, y, test_size=0.5, stratify=y, random_state=1
+    X, y, test_size=0.5, stratify=y, random_state=SEED
 )
 models = {
     "defaults": RUSBoostClassifier(
-        n_estimators=10, sampling_strategy="auto", replacement=False, random_state=1
+        n_estimators=10, sampling_strategy="auto", replacement=False, random_state=SEED
     ),
     "depth-3 trees, rate 0.1": RUSBoostClassifier(
         estimator=DecisionTreeClassifier(max_depth=3),
@@ -28,7 +30,7 @@ models = {
         learning_rate=0.1,
         sampling_strategy="auto",
         replacement=False,
-        random_state=1,
+        random_state=SEED,
     ),
 }
 for name, model in models.items():

@@ -10,6 +10,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -48,9 +50,9 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 losses = {
     name: []
     for name in [
@@ -64,7 +66,7 @@ losses = {
 for train, test in cv.split(X, y):
     X_train, y_train, X_test, y_test = X[train], y[train], X[test], y[test]
     plain = LogisticRegression().fit(X_train, y_train)
-    sampler = RandomUnderSampler(random_state=1)
+    sampler = RandomUnderSampler(random_state=SEED)
     under = Pipeline([("under", sampler), ("model", LogisticRegression())]).fit(
         X_train, y_train
     )
@@ -74,7 +76,7 @@ for train, test in cv.split(X, y):
     recalibrated = CalibratedClassifierCV(
         Pipeline(
             [
-                ("under", RandomUnderSampler(random_state=1)),
+                ("under", RandomUnderSampler(random_state=SEED)),
                 ("model", LogisticRegression()),
             ]
         ),

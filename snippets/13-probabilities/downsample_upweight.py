@@ -7,6 +7,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, log_loss
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -41,10 +43,10 @@ X, y = make_classification(
     n_informative=4,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-rng = np.random.default_rng(1)
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+rng = np.random.default_rng(SEED)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 results = {
     name: {"log loss": [], "AP": []}
     for name in ["all rows", "downsample + upweight", "downsample only"]

@@ -7,6 +7,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -64,9 +66,9 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.9],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-rng = np.random.default_rng(1)
+rng = np.random.default_rng(SEED)
 negatives, positives = (
     rng.permutation(np.flatnonzero(y == 0)),
     rng.permutation(np.flatnonzero(y == 1)),
@@ -85,7 +87,7 @@ print(
     f"positives: {y_train.mean():.1%} in training, {y_deploy.mean():.1%} at deployment"
 )
 
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 scores = {
     name: {"log loss": [], "cost": [], "mean P(1)": []}
     for name in ["as trained", "shifted", "shifted (EM)"]

@@ -8,6 +8,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, log_loss
 from sklearn.model_selection import train_test_split
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=10_000,
     n_features=2,
@@ -15,16 +17,16 @@ X, y = make_classification(
     n_clusters_per_class=1,
     weights=[0.99],
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 X_train, X_test, y_train, y_test = train_test_split(
-    X, y, test_size=0.5, stratify=y, random_state=1
+    X, y, test_size=0.5, stratify=y, random_state=SEED
 )
 
 plain = LogisticRegression().fit(X_train, y_train)
 
 # Undersampling to 1:1 keeps a fraction beta of the negatives (and every positive).
-X_under, y_under = RandomUnderSampler(random_state=1).fit_resample(X_train, y_train)
+X_under, y_under = RandomUnderSampler(random_state=SEED).fit_resample(X_train, y_train)
 beta = (y_under == 0).sum() / (y_train == 0).sum()
 undersampled = LogisticRegression().fit(X_under, y_under)
 p_under = undersampled.predict_proba(X_test)[:, 1]

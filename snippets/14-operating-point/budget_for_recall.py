@@ -5,6 +5,8 @@ from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 X, y = make_classification(
     n_samples=20_000,
     n_features=10,
@@ -13,10 +15,10 @@ X, y = make_classification(
     n_clusters_per_class=1,
     class_sep=0.3,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 X_train, X_test, y_train, y_test = train_test_split(
-    X, y, test_size=0.5, stratify=y, random_state=1
+    X, y, test_size=0.5, stratify=y, random_state=SEED
 )
 p = LogisticRegression().fit(X_train, y_train).predict_proba(X_test)[:, 1]
 order = np.argsort(-p, kind="stable")

@@ -7,6 +7,8 @@ from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, train_test_split
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -49,10 +51,10 @@ X, y = make_classification(
     n_clusters_per_class=1,
     class_sep=0.3,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 X_train, X_test, y_train, y_test = train_test_split(
-    X, y, test_size=0.5, stratify=y, random_state=1
+    X, y, test_size=0.5, stratify=y, random_state=SEED
 )
 models = {
     "plain LR": LogisticRegression(),
@@ -99,7 +101,7 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 at_ten = {name: [] for name in models}
 for train, test in cv.split(X, y):
     for name, model in models.items():

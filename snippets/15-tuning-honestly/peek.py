@@ -13,6 +13,8 @@ from sklearn.model_selection import (
     train_test_split,
 )
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 population_X, population_y = make_classification(
     n_samples=40_000,
     n_features=10,
@@ -21,11 +23,11 @@ population_X, population_y = make_classification(
     n_clusters_per_class=1,
     class_sep=0.5,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 X, y = population_X[:4_000], population_y[:4_000]  # the 4,000 labelled cases we have
 X_dev, X_test, y_dev, y_test = train_test_split(
-    X, y, test_size=0.25, stratify=y, random_state=1
+    X, y, test_size=0.25, stratify=y, random_state=SEED
 )
 # The rest of the population stands in for the cases the chosen model will meet next.
 X_new, y_new = population_X[4_000:], population_y[4_000:]
@@ -39,7 +41,7 @@ grid = [
         "threshold": thresholds,
     },
     {
-        "estimator__sample": [RandomUnderSampler(random_state=1)],
+        "estimator__sample": [RandomUnderSampler(random_state=SEED)],
         "estimator__sample__sampling_strategy": [0.25, 1.0],
         "threshold": thresholds,
     },
@@ -71,7 +73,7 @@ print(
 # Many test sets like this one (50 positives, 950 negatives), drawn from the new cases:
 # on each, choose the best candidate and score it on the new cases it was not drawn from.
 flagged_new, positive = np.array(flagged_new), y_new == 1
-rng = np.random.default_rng(1)
+rng = np.random.default_rng(SEED)
 chosen_there, chosen_elsewhere, fixed_there, fixed_elsewhere, kindnesses = (
     [],
     [],

@@ -9,6 +9,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -44,11 +46,11 @@ X, y = make_classification(
     n_clusters_per_class=1,
     class_sep=0.2,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 COUNTS = [10, 25, 50, 100, 200, 400]
-rng = np.random.default_rng(1)
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+rng = np.random.default_rng(SEED)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 ap = {count: [] for count in COUNTS}
 ap_smote = {count: [] for count in (25, 50)}
 for train, test in cv.split(X, y):
@@ -59,7 +61,7 @@ for train, test in cv.split(X, y):
         p = LogisticRegression().fit(X[rows], y[rows]).predict_proba(X[test])[:, 1]
         ap[count].append(average_precision_score(y[test], p))
         if count in ap_smote:
-            X_smote, y_smote = SMOTE(random_state=1).fit_resample(X[rows], y[rows])
+            X_smote, y_smote = SMOTE(random_state=SEED).fit_resample(X[rows], y[rows])
             p = LogisticRegression().fit(X_smote, y_smote).predict_proba(X[test])[:, 1]
             ap_smote[count].append(average_precision_score(y[test], p))
 print(

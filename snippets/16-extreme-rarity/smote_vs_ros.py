@@ -9,6 +9,8 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -42,20 +44,20 @@ X, y = make_classification(
     weights=[0.97],
     class_sep=0.8,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 classifiers = {
     "gradient boosting": HistGradientBoostingClassifier(
-        max_iter=30, max_leaf_nodes=15, random_state=1
+        max_iter=30, max_leaf_nodes=15, random_state=SEED
     ),
     "logistic regression": LogisticRegression(),
 }
 samplers = {
     "none": "passthrough",
-    "ROS": RandomOverSampler(random_state=1),
-    "SMOTE": SMOTE(random_state=1),
+    "ROS": RandomOverSampler(random_state=SEED),
+    "SMOTE": SMOTE(random_state=SEED),
 }
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 print(f"{len(y)} cases, {y.sum()} positive")
 print(f"{'classifier':<20} {'sampler':<6} {'AP':>6} {'F1':>6}")
 scores = {}

@@ -8,6 +8,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 from sklearn.model_selection import RepeatedStratifiedKFold
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -42,10 +44,10 @@ X, y = make_classification(
     n_clusters_per_class=1,
     class_sep=0.2,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
-rng = np.random.default_rng(1)
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+rng = np.random.default_rng(SEED)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 ap = {"none": [], "SMOTE": [], "ROS": []}
 for train, test in cv.split(X, y):
     positives = rng.permutation(train[y[train] == 1])
@@ -53,8 +55,8 @@ for train, test in cv.split(X, y):
     # SMOTE's default uses 5 neighbours, which 10 positives still allow.
     for name, sampler in [
         ("none", None),
-        ("SMOTE", SMOTE(random_state=1)),
-        ("ROS", RandomOverSampler(random_state=1)),
+        ("SMOTE", SMOTE(random_state=SEED)),
+        ("ROS", RandomOverSampler(random_state=SEED)),
     ]:
         X_fit, y_fit = (
             (X[rows], y[rows])

@@ -10,6 +10,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import make_scorer, precision_score, recall_score
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_validate
 
+SEED = 1  # every random draw below comes from this number: change it for another draw
+
 
 def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
     """Print the paired verdict of lesson 8 for two models scored on the same folds."""
@@ -45,7 +47,7 @@ X, y = make_classification(
     n_clusters_per_class=1,
     class_sep=1.0,
     flip_y=0,
-    random_state=1,
+    random_state=SEED,
 )
 models = {
     "plain LR": LogisticRegression(),
@@ -57,7 +59,7 @@ models = {
             (
                 "sample",
                 RandomOverSampler(
-                    sampling_strategy={1: 1_000, 2: 1_000}, random_state=1
+                    sampling_strategy={1: 1_000, 2: 1_000}, random_state=SEED
                 ),
             ),
             ("model", LogisticRegression()),
@@ -67,7 +69,7 @@ models = {
         [
             (
                 "sample",
-                RandomUnderSampler(sampling_strategy={0: 1_000}, random_state=1),
+                RandomUnderSampler(sampling_strategy={0: 1_000}, random_state=SEED),
             ),
             ("model", LogisticRegression()),
         ]
@@ -82,7 +84,7 @@ scoring = {
         precision_score, labels=[2], average="macro", zero_division=0
     ),
 }
-cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)
+cv = RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)
 results = {
     name: cross_validate(model, X, y, cv=cv, scoring=scoring)
     for name, model in models.items()

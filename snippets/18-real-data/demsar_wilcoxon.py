@@ -15,8 +15,11 @@ def compare_across(metric, scores, control, lower_is_better=False):
     adjusted = multipletests(raw, method="holm")[1]
     for (method, diff), p in zip(diffs.items(), adjusted):
         wins, losses = int((diff > 0).sum()), int((diff < 0).sum())
+        # The direction the test measured: the ranks of the gains against those of the losses.
+        ranks = stats.rankdata(np.abs(diff))
+        favours = ranks[diff > 0].sum() - ranks[diff < 0].sum()
         if p < 0.05:
-            verdict = "beats" if np.median(diff) > 0 else "loses to"
+            verdict = "beats" if favours > 0 else "loses to"
         else:
             verdict = "ties with"
         print(

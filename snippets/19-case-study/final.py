@@ -12,12 +12,14 @@ from sklearn.model_selection import GridSearchCV, StratifiedGroupKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
+SEED = 0  # every random draw below comes from this number: change it for another draw
+
 kc1 = binclas.load_kc1()
 X = pd.DataFrame(kc1["data"], columns=[c.split("__")[-1] for c in kc1["feature_names"]])
 y = kc1["target"]
 groups = X.groupby(list(X.columns)).ngroup().to_numpy()
 dev, test = next(
-    StratifiedGroupKFold(4, shuffle=True, random_state=0).split(X, y, groups)
+    StratifiedGroupKFold(4, shuffle=True, random_state=SEED).split(X, y, groups)
 )
 lines = X["loc"].to_numpy()
 BUDGET = 0.2
@@ -35,7 +37,7 @@ logistic = make_pipeline(
     FunctionTransformer(np.log1p), StandardScaler(), LogisticRegression()
 )
 boosting = GridSearchCV(
-    HistGradientBoostingClassifier(early_stopping=True, random_state=0),
+    HistGradientBoostingClassifier(early_stopping=True, random_state=SEED),
     {"learning_rate": [0.03, 0.1], "max_leaf_nodes": [4, 15]},
     scoring="average_precision",
     cv=StratifiedGroupKFold(3),
@@ -68,7 +70,7 @@ scores = {
 # Bootstrap by group: identical rows are drawn together, as the split kept them together.
 test_groups = groups[test]
 members = [np.flatnonzero(test_groups == g) for g in np.unique(test_groups)]
-rng = np.random.default_rng(0)
+rng = np.random.default_rng(SEED)
 draws = []
 for _ in range(1000):
     picked = rng.integers(len(members), size=len(members))

