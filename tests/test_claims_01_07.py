@@ -604,7 +604,7 @@ def test_weights_lose_on_f1(built_site):
 
 @says(
     "07-cost-sensitive.md",
-    "It beats the plain model on recall and loses to it on precision, by a difference more than twice as large.",
+    "The weighted model beats the plain model on recall and loses to it on precision, by a difference more than twice as large.",
 )
 def test_weights_trade_precision_for_recall(built_site):
     verdict(WEIGHTS_CV, "recall: balanced weights beats no weights")

@@ -299,7 +299,7 @@ def test_lesson_5_note(built_site):
 
 @says(
     "07-cost-sensitive.md",
-    "On real data this verdict turns round: across the 33 datasets of lesson 18, class weights beat no remedy on F1 at 0.5, with both learners tested there.",
+    "On real data the F1 verdict turns round: across the 33 datasets of lesson 18, class weights beat no remedy on F1 at 0.5, with both learners tested there.",
 )
 def test_lesson_7_note(built_site):
     for snippet in (LOGISTIC, BOOSTING):

