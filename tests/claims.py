@@ -17,7 +17,7 @@ from pathlib import Path
 from course_build.runner import records, verdicts
 from course_build.runner.render import cached_entry
 from course_build.runner.settings import load_settings
-from course_build.runner.verdicts import ACROSS, COMPARISON
+from course_build.runner.verdicts import ACROSS, COMPARISON, EQUIVALENCE
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -220,6 +220,7 @@ def verdict(snippet: str, statement: str, part: str | None = None, *, worded: bo
 
 # --- the rule across datasets (lesson 18) -----------------------------------------
 
+
 def rule_across(median: float, p: float) -> set[str]:
     """Lesson 18's verdicts for A against B across datasets consistent with the
     printed Holm-adjusted Wilcoxon p-value and median difference. The snippet
@@ -273,3 +274,43 @@ def verdict_across(snippet: str, statement: str, *, worded: bool = True, dataset
         assert re.search(rf"\b{stem}", sentence), f"the sentence does not use the verdict {found[0]['verdict']!r}"
         check_stability(snippet, statement, found[0]["verdict"], None, sentence)
     return found[0]
+
+
+# --- the Bayesian signed-rank test (lesson 18) ------------------------------------------
+
+
+def rule_bayes(p_a: float, p_rope: float, p_b: float) -> str:
+    """Lesson 18's reading of the three probabilities: a side reaches 0.95, or nothing is shown."""
+    if p_rope >= 0.95:
+        return "equivalent"
+    if max(p_a, p_b) >= 0.95:
+        return "better" if p_a > p_b else "worse"
+    return "undecided"
+
+
+def bayes(snippet: str, statement: str, word: str) -> re.Match:
+    """Assert that ``snippets/<snippet>`` printed the Bayesian signed-rank test
+    ``statement`` ("AP: SMOTE against none") with ``word`` (equivalent, better,
+    worse, undecided), that its three probabilities give that word, and that
+    the word holds in 9 of 10 draws or the guarded sentence gives its count."""
+    found = [
+        m for m in EQUIVALENCE.finditer(stdout(snippet)) if f"{m['metric']}: {m['a']} against {m['b']}" == statement
+    ]
+    assert found, f"snippets/{snippet} prints no Bayesian test {statement!r}"
+    match = found[0]
+    probabilities = [float(match[k]) for k in ("p_a", "p_rope", "p_b")]
+    assert abs(sum(probabilities) - 1) < 0.0015, match[0]
+    assert match["verdict"] == rule_bayes(*probabilities), (
+        f"{match[0]}: the probabilities give {rule_bayes(*probabilities)}"
+    )
+    assert match["verdict"] == word, f"{match[0]}\nprints {match['verdict']!r}, not {word!r}"
+    swept = stability_record().get(snippet)
+    assert swept is not None, f"snippets/{snippet} is not in the stability record"
+    key = f"{match['head']}: {verdicts.GAP}"
+    sentence = _current_sentence.get()
+    if sentence is not None and swept.seeds and not swept.is_firm(key, word):
+        held, draws = swept.verdicts[key].count(word), len(swept.seeds)
+        assert (held, draws) in {(int(a), int(b)) for a, b in SPLIT.findall(sentence)}, (
+            f"{statement}: {word!r} holds in only {held} of {draws} draws ({swept.counts(key)}): the sentence must say so"
+        )
+    return match

@@ -240,3 +240,25 @@ def test_a_plain_word_on_a_verdict_that_holds_in_six_of_ten_draws_is_refused(mon
     firm = Swept("", "", list(range(10)), [""] * 10, {"AP: SMOTE … plain LR": ["ties with"] * 9 + ["loses to"]})
     monkeypatch.setattr(claims, "stability_record", lambda: {"x.py": firm})
     claims.check_stability("x.py", "AP: SMOTE ties with plain LR", "ties with", None, "SMOTE ties with plain LR on AP.")
+
+
+def test_the_drift_report_names_a_firm_verdict_that_weakened():
+    from course_build.maintenance.stability import weakened
+
+    def record(words):
+        return {"x.py": Swept("", "", list(range(10)), [""] * 10, {"AP: A … B": words, "F1: A … B": ["ties with"] * 10})}
+
+    before = record(["beats"] * 10)
+    assert weakened(before, record(["beats"] * 9 + ["edges"])) == []
+    lines = weakened(before, record(["beats"] * 6 + ["edges"] * 4))
+    assert lines == ["snippets/x.py: AP: A beats B was firm, now beats in 6, edges in 4 of 10 draws"], lines
+    # A verdict that was not firm cannot weaken.
+    assert weakened(record(["beats"] * 6 + ["edges"] * 4), record(["edges"] * 10)) == []
+
+
+def test_the_weekly_drift_job_sweeps_the_newest_releases():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "drift.yml").read_text())
+    newest = [m for m in workflow["jobs"]["report"]["strategy"]["matrix"]["include"] if m["against"] == "newest releases"]
+    assert newest and "--stability" in newest[0]["drift"].split(), newest

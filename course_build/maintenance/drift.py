@@ -28,7 +28,8 @@ from importlib import metadata
 from pathlib import Path
 from textwrap import shorten
 
-from course_build.runner import cache, entries
+from course_build.maintenance import stability
+from course_build.runner import cache, entries, records
 from course_build.runner.discovery import discover_snippets
 from course_build.runner.render import SnippetFailure, render_all
 from course_build.runner.settings import Settings, load_settings
@@ -241,6 +242,11 @@ def main() -> int:
         action="store_true",
         help="changed verdict words do not fail the run (versions the pages' numbers never came from, such as the floor)",
     )
+    parser.add_argument(
+        "--stability",
+        action="store_true",
+        help="also sweep every verdict over draws in the other environment, and fail when a firm one weakens",
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="folder holding pyproject.toml (default: here)")
     parser.add_argument("--collect", type=Path, help=argparse.SUPPRESS)  # the other environment's half
     args = parser.parse_args()
@@ -279,10 +285,21 @@ def main() -> int:
         else "the newest releases" + (f", with {' '.join(args.pins)}" if args.pins else "")
     )
     text = report(drift, f"Drift report: {what}, Python {python_version}, against the locked build", versions)
+    weakened_verdicts = []
+    if args.stability:
+        # The same sweep as the committed record's, with the other versions.
+        _run([str(other_python), "-m", "course_build.maintenance.stability", "--all"], cwd=copy)
+        weakened_verdicts = stability.weakened(
+            records.load_stability(locked) or {}, records.load_stability(load_settings(copy)) or {}
+        )
+        text += "\n## Firm verdicts that weakened over ten draws\n\n" + (
+            "".join(f"- {line}\n" for line in weakened_verdicts)
+            or "None: every firm verdict still holds in 9 of 10 draws.\n"
+        )
     print(text)
     if args.output:
         args.output.write_text(text)
-    return 1 if drift.failures or (drift.verdicts_changed and not args.report_verdicts_only) else 0
+    return 1 if drift.failures or weakened_verdicts or (drift.verdicts_changed and not args.report_verdicts_only) else 0
 
 
 if __name__ == "__main__":

@@ -228,6 +228,27 @@ def sweep(
     return swept, cpu
 
 
+def weakened(before: dict[str, Swept], after: dict[str, Swept]) -> list[str]:
+    """The verdicts firm in ``before`` (the committed record) whose page word
+    no longer holds in 9 of 10 draws in ``after`` (a sweep on other versions),
+    one line each."""
+    lines = []
+    for name, old in sorted(before.items()):
+        new = after.get(name)
+        for key, words in old.verdicts.items():
+            if not old.seeds or not old.is_firm(key, words[0]):
+                continue
+            if new is None or key not in new.verdicts:
+                lines.append(f"snippets/{name}: {key.replace(verdicts.GAP, words[0], 1)} is no longer printed")
+            elif not new.is_firm(key, words[0]):
+                split = ", ".join(f"{w} in {n}" for w, n in new.counts(key))
+                lines.append(
+                    f"snippets/{name}: {key.replace(verdicts.GAP, words[0], 1)} was firm, now {split} "
+                    f"of {len(new.seeds)} draws"
+                )
+    return lines
+
+
 def connect(scheduler: str | None, workers: int):
     """A Dask client: to the scheduler at ``scheduler``, or to a local cluster
     of ``workers`` single-threaded worker processes."""
@@ -235,7 +256,8 @@ def connect(scheduler: str | None, workers: int):
 
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    # A dashboard on any free port: the default 8787 may be taken (by a reader's own cluster).
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster), cluster
 
 

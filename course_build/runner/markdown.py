@@ -41,9 +41,10 @@ def fence(text: str, attributes: str) -> str:
     return f"{ticks} {{ {attributes} }}\n{text.rstrip(chr(10))}\n{ticks}\n"
 
 
-def stability_table(swept: Swept) -> str:
+def stability_table(swept: Swept, attributes: bool = True) -> str:
     """How often each verdict of the page's draw held over the record's draws:
-    a table, one row per verdict, in the order printed."""
+    a table, one row per verdict, in the order printed (with the classes the
+    site styles it by, unless ``attributes`` is false: a notebook's Markdown)."""
     draws = len(swept.seeds)
     rows = []
     for key, words in swept.verdicts.items():
@@ -56,11 +57,12 @@ def stability_table(swept: Swept) -> str:
             split = f"holds in {held} of {draws}; " + ", ".join(f"{w} in {n}" for w, n in counts if w != words[0])
         firm = "firm" if swept.is_firm(key, words[0]) else "depends on the draw"
         rows.append(f"| {shown.replace('|', chr(92) + '|')} | {split} | {firm} |")
-    return (
-        f"Each verdict above, over {draws} draws of `SEED` (the one shown and {draws - 1} others):\n"
-        "{: .snippet-stability-title }\n\n"
-        "| verdict in this draw | over the draws | |\n|---|---|---|\n" + "\n".join(rows) + "\n{: .snippet-stability }\n"
-    )
+    title = f"Each verdict above, over {draws} draws of `SEED` (the one shown and {draws - 1} others):\n"
+    table = "| verdict in this draw | over the draws | |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    if not attributes:
+        return title + "\n" + table
+    # A table takes no attributes in Python-Markdown; the title's class styles both.
+    return title + "{: .snippet-stability-title }\n\n" + table
 
 
 def for_entry(entry: Entry, one_core_seconds: float | None = None, swept: Swept | None = None) -> str:

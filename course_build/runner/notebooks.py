@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from course_build.runner import entries
+from course_build.runner import cache, entries, markdown, records, verdicts
 from course_build.runner.entries import Entry, figure_path
 from course_build.runner.settings import Settings
 
@@ -78,11 +78,12 @@ def _link_notebooks(prose: str, notebooks: Collection[str]) -> str:
     return _PAGE_LINK.sub(relink, prose)
 
 
-def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str]) -> nbformat.NotebookNode:
+def lesson_notebook(page: str, settings: Settings, notebooks: Collection[str]) -> nbformat.NotebookNode:
     """A notebook of the page: Markdown cells and code cells with their
     outputs. ``notebooks`` names the lessons that have one (``03-metrics``)."""
-    lines = markdown.split("\n")
+    lines = page.split("\n")
     code_at = dict(_code_includes(lines))
+    stability = records.load_stability(settings) or {}
     cells: list = []
     prose: list[str] = []
     open_blocks: list[int] = []  # indentation of each admonition we are inside
@@ -108,6 +109,12 @@ def lesson_notebook(markdown: str, settings: Settings, notebooks: Collection[str
             cell = new_code_cell((settings.snippets_dir / snippet).read_text().rstrip("\n"))
             cell.outputs = _outputs(entry, settings) if entry else []
             cells.append(cell)
+            if entry:
+                # How often each printed verdict held over draws of SEED, as on the page.
+                digest = cache.sha256((settings.snippets_dir / snippet).read_bytes())
+                swept = records.stability_shown(stability, snippet, digest, verdicts.read(entry.stdout))
+                if isinstance(swept, records.Swept) and swept.seeds:
+                    cells.append(new_markdown_cell(markdown.stability_table(swept, attributes=False)))
             i += 3
             continue
         include = _INCLUDE.match(line)

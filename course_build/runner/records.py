@@ -145,6 +145,22 @@ def save_stability(settings: Settings, record: dict[str, Swept]) -> None:
     stability_path(settings).write_text("".join(parts), encoding="utf-8")
 
 
+def stability_shown(record: dict[str, Swept], snippet: str, digest: str, printed: dict[str, str]) -> Swept | str | None:
+    """What a page may show of ``snippet``'s stability, given the digest of its
+    current source and the verdicts its output prints (``verdicts.read``): its
+    record entry; ``"unswept"`` if the record lacks its current source;
+    ``"mismatched"`` if the record's first draw printed other words; None if
+    it prints no verdict."""
+    if not printed:
+        return None
+    swept = record.get(snippet)
+    if swept is None or swept.source != digest:
+        return "unswept"
+    if {key: words[0] for key, words in swept.verdicts.items()} != printed:
+        return "mismatched"
+    return swept
+
+
 def stale_stability_warning(names: list[str], snippets_folder: str) -> str:
     listed = ", ".join(f"{snippets_folder}/{name}" for name in names)
     return (

@@ -338,17 +338,14 @@ def _stability_shown(
     shown, unswept = {}, []
     for snippet, entry in current.items():
         printed = verdicts.read(entry.stdout)
-        if not printed:
-            continue
-        swept = record.get(snippet)
-        if swept is None or swept.source != tree[snippet]:
+        found = records.stability_shown(record, snippet, tree[snippet], printed)
+        if found == "unswept":
             unswept.append(snippet)
-            continue
-        recorded = {key: words[0] for key, words in swept.verdicts.items()}
-        if recorded != printed:
+        elif found == "mismatched":
+            recorded = {key: words[0] for key, words in record[snippet].verdicts.items()}
             report.stale_records.append(records.mismatched_stability_warning(snippet, folder, printed, recorded))
-            continue
-        shown[snippet] = swept
+        elif found is not None:
+            shown[snippet] = found
     if unswept:
         report.stale_records.append(records.stale_stability_warning(unswept, folder))
     return shown

@@ -57,8 +57,9 @@ if __name__ == "__main__":
     )
     here = Parallel(n_jobs=-1)(delayed(evaluate)(load) for load in loaders)
     # On a real cluster, pass the scheduler's address to Client instead.
+    # Its web page on any free port: the usual 8787 may be taken by another cluster.
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, dashboard_address=None
+        n_workers=2, threads_per_worker=1, dashboard_address=":0"
     ) as cluster:
         with Client(cluster), parallel_config(backend="dask"):
             there = Parallel()(delayed(evaluate)(load) for load in loaders)
