@@ -51,12 +51,17 @@ SNIPPETS_RAN = re.compile(r"total of (\d+) \((\d+) ran, ")
 
 
 def mkdocs_build(
-    project: Path, site: Path, builder: str = "properdocs", edit_uri: str | None = None
+    project: Path, site: Path, builder: str = "properdocs", edit_uri: str | None = None, print_pdf: bool = True
 ) -> subprocess.CompletedProcess:
     """A strict build of ``project``'s mkdocs.yml into ``site``, run from
     ``project``, by ProperDocs (or by ``builder``: ``mkdocs``), with the edit
-    URL ``edit_uri`` if given."""
-    env = {**os.environ, "COURSE_EDIT_URI": edit_uri} if edit_uri else None
+    URL ``edit_uri`` if given. Like the deploy, it prints the course's PDF
+    (``COURSE_PRINT_PDF``), unless ``print_pdf`` is false, as in an author's build."""
+    env = {key: value for key, value in os.environ.items() if key != "COURSE_PRINT_PDF"}
+    if print_pdf:
+        env["COURSE_PRINT_PDF"] = "1"
+    if edit_uri:
+        env["COURSE_EDIT_URI"] = edit_uri
     return subprocess.run(
         [sys.executable, "-m", builder, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project,

@@ -20,9 +20,9 @@ from pypdf import PdfReader
 
 from course_build.printing.chromium import INSTALL_HINT, chromium_executable
 from course_build.printing.pdf import print_to_pdf, structure_elements
-from course_build.printing.plugin import site_digest
+from course_build.printing.plugin import PRINT_LINKS_MARKER, PRINT_REQUEST, site_digest
 from tests.browser import html_file, page_url, parsed
-from tests.conftest import ROOT, once_per_session
+from tests.conftest import ROOT, mkdocs_build, once_per_session
 
 PRINT_PAGE = "print/"
 PDF = "imbalanced-classification-with-python.pdf"
@@ -240,3 +240,36 @@ def test_a_changed_site_is_printed_again(tmp_path):
     assert site_digest(site, str(browser)) == before, "the PDF itself must not change what it is printed from"
     (site / "print" / "index.html").write_text("<p>the course, edited</p>")
     assert site_digest(site, str(browser)) != before, "an edited page must print again"
+
+
+PRINTING_MKDOCS_YML = """\
+site_name: Throwaway
+strict: true
+theme: material
+plugins:
+  - course-print:
+      print_pdf: !ENV [COURSE_PRINT_PDF, false]
+  - print-site:
+      print_page_basename: print
+"""
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["an author's build", "asked to print"])
+def test_a_build_prints_the_pdf_only_when_asked(tmp_path, asked):
+    """Printing takes 10-20 s, redone whenever a page changed: a build prints
+    only when asked (COURSE_PRINT_PDF=1, which the deploy and this suite
+    set), and one that does not says how to, and links to no PDF."""
+    if asked and chromium_executable() is None:
+        pytest.skip(reason=f"printing needs Chromium; {INSTALL_HINT}")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(f"# Home\n\n{PRINT_LINKS_MARKER}\n")
+    (tmp_path / "mkdocs.yml").write_text(PRINTING_MKDOCS_YML)
+    done = mkdocs_build(tmp_path, tmp_path / "site", print_pdf=asked)
+    assert done.returncode == 0, done.stderr
+    links = {a["href"] for a in parsed(tmp_path / "site" / "index.html").select("p.course-print a")}
+    if asked:
+        assert (tmp_path / "site" / PDF).is_file() and links == {PRINT_PAGE, PDF}, (links, done.stderr)
+    else:
+        assert not (tmp_path / "site" / PDF).exists() and links == {PRINT_PAGE}, links
+        [said] = [line for line in done.stderr.splitlines() if "No PDF" in line]
+        assert f"printed on request, `{PRINT_REQUEST}`" in said, done.stderr

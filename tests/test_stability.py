@@ -155,7 +155,9 @@ def test_a_separate_scheduler_gives_the_same_record_as_a_local_cluster(tmp_path)
         scheduler.terminate()
         worker.wait(30)
         scheduler.wait(30)
-    assert (remote / "snippets" / records.STABILITY).read_bytes() == (local / "snippets" / records.STABILITY).read_bytes()
+    assert (remote / "snippets" / records.STABILITY).read_bytes() == (
+        local / "snippets" / records.STABILITY
+    ).read_bytes()
 
 
 # --- what the build does with the record ------------------------------------------------
@@ -246,7 +248,9 @@ def test_the_drift_report_names_a_firm_verdict_that_weakened():
     from course_build.maintenance.stability import weakened
 
     def record(words):
-        return {"x.py": Swept("", "", list(range(10)), [""] * 10, {"AP: A … B": words, "F1: A … B": ["ties with"] * 10})}
+        return {
+            "x.py": Swept("", "", list(range(10)), [""] * 10, {"AP: A … B": words, "F1: A … B": ["ties with"] * 10})
+        }
 
     before = record(["beats"] * 10)
     assert weakened(before, record(["beats"] * 9 + ["edges"])) == []
@@ -260,5 +264,7 @@ def test_the_weekly_drift_job_sweeps_the_newest_releases():
     import yaml
 
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "drift.yml").read_text())
-    newest = [m for m in workflow["jobs"]["report"]["strategy"]["matrix"]["include"] if m["against"] == "newest releases"]
+    newest = [
+        m for m in workflow["jobs"]["report"]["strategy"]["matrix"]["include"] if m["against"] == "newest releases"
+    ]
     assert newest and "--stability" in newest[0]["drift"].split(), newest

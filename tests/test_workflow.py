@@ -107,3 +107,17 @@ def test_the_drift_report_runs_weekly_on_demand_and_when_the_lock_changes():
     uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
     assert "actions/upload-artifact" in uses
     assert any("GITHUB_STEP_SUMMARY" in step.get("run", "") for step in job["steps"])
+
+
+def test_the_deploy_prints_the_course_and_fails_without_its_pdf():
+    """A build prints the PDF only when asked (course_build/printing/plugin.py):
+    the deploy asks, and fails rather than publish a site without it."""
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]["steps"]
+    build = next(step for step in steps if "properdocs build -f mkdocs.yml" in step.get("run", ""))
+    assert build["env"].get("COURSE_PRINT_PDF") == "1", "the deployed site would have no PDF"
+    assert build["env"].get("COURSE_REQUIRE_PDF") == "true", "a deploy without Chromium would publish no PDF"
+    config = (ROOT / "mkdocs.yml").read_text()
+    assert (
+        "print_pdf: !ENV [COURSE_PRINT_PDF, false]" in config
+        and "require_pdf: !ENV [COURSE_REQUIRE_PDF, false]" in config
+    )

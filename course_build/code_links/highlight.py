@@ -17,7 +17,8 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from course_build.code_links.resolve import Reference, reference_url, references
+from course_build.code_links.known import KnownLinks, known_links
+from course_build.code_links.resolve import Reference
 from course_build.code_links.usage import USAGE_PAGE
 
 # The HTML pymdownx.highlight writes for a ```python fence.
@@ -35,10 +36,14 @@ LINK_CLASS = "code-ref"
 USAGE_CLASS = "code-usage"  # an imported name that leads to the usage page (course_build.code_links.usage)
 
 
-def link_names(code_html: str, usage_href: Callable[[str], str | None] = lambda path: None) -> str:
+def link_names(
+    code_html: str, usage_href: Callable[[str], str | None] = lambda path: None, known: KnownLinks | None = None
+) -> str:
     """``code_html`` with each resolvable name wrapped in a link; unchanged if
     it holds anything but Pygments' flat token spans. A name in an import
-    statement links to ``usage_href(path)`` instead, if that gives one."""
+    statement links to ``usage_href(path)`` instead, if that gives one.
+    Names are resolved through ``known`` (by default the cache below the
+    folder the build runs in)."""
     tokens = list(TOKEN.finditer(code_html))
     if "".join(t.group(0) for t in tokens) != code_html:
         return code_html
@@ -50,32 +55,35 @@ def link_names(code_html: str, usage_href: Callable[[str], str | None] = lambda 
         position += len(piece)
     boundaries = {start: index for index, start in enumerate(starts)}
     ends = {start + len(piece): index for index, (start, piece) in enumerate(zip(starts, text, strict=True))}
-    opening: dict[int, Reference] = {}
+    opening: dict[int, tuple[Reference, str]] = {}
     closing: dict[int, int] = {}
-    for reference in references("".join(text)):
+    for reference, url in (known or known_links()).references("".join(text)):
         first, last = boundaries.get(reference.start), ends.get(reference.end)
         # Only whole tokens, and never one link inside another.
         if first is None or last is None or any(first <= i <= last for i in (*opening, *closing)):
             continue
-        opening[first], closing[last] = reference, last
+        opening[first], closing[last] = (reference, url), last
     out = []
     for index, token in enumerate(tokens):
         if index in opening:
-            path = opening[index].path
-            usage = usage_href(path) if opening[index].in_import else None
+            reference, url = opening[index]
+            path = reference.path
+            usage = usage_href(path) if reference.in_import else None
             if usage:
                 out.append(f'<a class="{LINK_CLASS} {USAGE_CLASS}" href="{html.escape(usage)}" title="{path}">')
             else:
-                out.append(f'<a class="{LINK_CLASS}" href="{html.escape(reference_url(path))}" title="{path}">')
+                out.append(f'<a class="{LINK_CLASS}" href="{html.escape(url)}" title="{path}">')
         out.append(token.group(0))
         if index in closing:
             out.append("</a>")
     return "".join(out)
 
 
-def link_blocks(page_html: str, block: re.Pattern, usage_href: Callable[[str], str | None]) -> str:
+def link_blocks(
+    page_html: str, block: re.Pattern, usage_href: Callable[[str], str | None], known: KnownLinks | None = None
+) -> str:
     """``page_html`` with the names in every code block that ``block`` matches linked."""
-    return block.sub(lambda m: m.group(1) + link_names(m.group(2), usage_href) + m.group(3), page_html)
+    return block.sub(lambda m: m.group(1) + link_names(m.group(2), usage_href, known) + m.group(3), page_html)
 
 
 def usage_href_from(page, files) -> Callable[[str], str | None]:

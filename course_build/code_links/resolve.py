@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -39,8 +40,18 @@ class Reference:
     in_import: bool = False  # the name as an import statement brings it in
 
 
-def references(code: str) -> list[Reference]:
-    """Every linkable name in ``code``, in source order; none if it does not parse."""
+def resolution(parts: tuple[str, ...]) -> tuple[str | None, int]:
+    """What the dotted name ``parts`` reaches: the public path of the object
+    documented for it (or None), and how many leading parts name something
+    that exists (0 when there is no path). It imports the library: the one
+    step of ``references`` that a cache spares (``known.KnownLinks``)."""
+    path = documented_path(list(parts))
+    return path, _resolvable_depth(list(parts)) if path else 0
+
+
+def references(code: str, resolve: Callable[[tuple[str, ...]], tuple[str | None, int]] = resolution) -> list[Reference]:
+    """Every linkable name in ``code``, in source order; none if it does not
+    parse. ``resolve`` gives what a dotted name reaches (``resolution``)."""
     try:
         tree = ast.parse(code)
     except SyntaxError:
@@ -58,7 +69,7 @@ def references(code: str) -> list[Reference]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
             for alias in node.names:
-                path = documented_path([*node.module.split("."), alias.name])
+                path, _ = resolve((*node.module.split("."), alias.name))
                 if path and (alias.asname or alias.name) in imported:
                     start = offset(alias.lineno, alias.col_offset)
                     found.append(Reference(start, start + len(alias.name), path, in_import=True))
@@ -69,11 +80,11 @@ def references(code: str) -> list[Reference]:
             root, attributes = chain
             imported_parts = imported[root.id].split(".")
             parts = [*imported_parts, *(a.attr for a in attributes)]
-            path = documented_path(parts)
+            path, resolvable = resolve(tuple(parts))
             if path is None:
                 continue
             # The span reaches as far as the attributes resolve: ``stats.t.sf``, whole.
-            depth = _resolvable_depth(parts) - len(imported_parts)
+            depth = resolvable - len(imported_parts)
             end = attributes[depth - 1] if depth > 0 else root
             found.append(
                 Reference(offset(root.lineno, root.col_offset), offset(end.end_lineno, end.end_col_offset), path)

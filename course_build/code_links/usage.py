@@ -17,7 +17,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
-from course_build.code_links.resolve import reference_url, references, version
+from course_build.code_links.known import KnownLinks, known_links
+from course_build.code_links.resolve import version
 
 USAGE_PAGE = "tools.md"
 # The libraries the page lists, in its order.
@@ -46,7 +47,7 @@ def heading_anchor(text: str, attributes: str | None, used: set[str]) -> str:
     return unique(slugify(plain, "-"), used)
 
 
-def places_in_page(page: str, markdown: str, snippets_dir: Path) -> dict[str, list[Place]]:
+def places_in_page(page: str, markdown: str, snippets_dir: Path, known: KnownLinks) -> dict[str, list[Place]]:
     """Each listed tool's places on one page, by public path, in page order."""
     found: dict[str, list[Place]] = defaultdict(list)
     title, section, anchor, used, fence = page, None, None, set(), None
@@ -65,7 +66,7 @@ def places_in_page(page: str, markdown: str, snippets_dir: Path) -> dict[str, li
         include = _CODE_INCLUDE.match(line)
         if include and fence and (snippets_dir / include.group(1)).is_file():
             code = (snippets_dir / include.group(1)).read_text(encoding="utf-8")
-            for reference in references(code):
+            for reference, _ in known.references(code):
                 if reference.path.split(".")[0] in LISTED:
                     place = Place(page, title, section, anchor)
                     if place not in found[reference.path]:
@@ -73,13 +74,13 @@ def places_in_page(page: str, markdown: str, snippets_dir: Path) -> dict[str, li
     return found
 
 
-def usage(docs_dir: Path, snippets_dir: Path) -> dict[str, list[Place]]:
+def usage(docs_dir: Path, snippets_dir: Path, known: KnownLinks) -> dict[str, list[Place]]:
     """Every listed tool the course's pages show in code, with its places."""
     tools: dict[str, list[Place]] = defaultdict(list)
     for path in sorted(docs_dir.glob("*.md")):
         if path.name == USAGE_PAGE:
             continue
-        for tool, places in places_in_page(path.name, path.read_text(encoding="utf-8"), snippets_dir).items():
+        for tool, places in places_in_page(path.name, path.read_text(encoding="utf-8"), snippets_dir, known).items():
             tools[tool].extend(places)
     return dict(tools)
 
@@ -96,9 +97,9 @@ def _places_markdown(places: list[Place]) -> str:
     return "<br>".join(parts)
 
 
-def usage_page(docs_dir: Path, snippets_dir: Path) -> str:
-    """The Markdown of the page."""
-    tools = usage(docs_dir, snippets_dir)
+def usage_page(docs_dir: Path, snippets_dir: Path, known: KnownLinks) -> str:
+    """The Markdown of the page, with names resolved through ``known``."""
+    tools = usage(docs_dir, snippets_dir, known)
     lines = [
         "# Where each tool is used",
         "",
@@ -118,15 +119,15 @@ def usage_page(docs_dir: Path, snippets_dir: Path) -> str:
             "| Tool | Where the course uses it |",
             "|---|---|",
         ]
-        lines += [
-            f"| [{tool}]({reference_url(tool)}){{ #{tool} }} | {_places_markdown(tools[tool])} |" for tool in listed
-        ]
+        lines += [f"| [{tool}]({known.url(tool)}){{ #{tool} }} | {_places_markdown(tools[tool])} |" for tool in listed]
     return "\n".join(lines) + "\n"
 
 
-def write_usage_page(docs_dir: Path, snippets_dir: Path) -> None:
-    """Write the page into ``docs_dir`` if its content changed (``serve`` watches the folder)."""
+def write_usage_page(docs_dir: Path, snippets_dir: Path, known: KnownLinks | None = None) -> None:
+    """Write the page into ``docs_dir`` if its content changed (``serve``
+    watches the folder). Names are resolved through ``known``, by default the
+    cache below the folder the build runs in, which the pages' code links share."""
     path = docs_dir / USAGE_PAGE
-    text = usage_page(docs_dir, snippets_dir)
+    text = usage_page(docs_dir, snippets_dir, known or known_links())
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

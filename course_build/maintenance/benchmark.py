@@ -4,12 +4,16 @@ S  every snippet a page includes, run with plain ``python``, one after another
 C  cold build (empty cache)           W  warm build (nothing changed)
 E  build after editing one snippet (median of --edits edits)
 F  floor: a build that executes nothing
+P  ``properdocs serve``: from saving an edit of the snippet to its page
+   served rebuilt (median of --serve-edits edits), polling the page
 M  the same pages built with markdown-exec executing the same snippets
 T  the whole test suite (``python -m pytest``) from a clean cache (--suite)
 C' the cold build the suite itself makes, timed by the suite (tests/suite_time.py)
 
 Everything runs on a scratch copy of the project, so the real cache is untouched.
-Targets: C <= 0.5 S, C <= M, W <= 1.15 F, E - W <= 1.3 x the edited snippet's own run,
+The builds are an author's: none prints the PDF (COURSE_PRINT_PDF is unset).
+Targets: C <= 0.5 S, C <= M, W <= 1.15 F, W <= 0.02 C, E - W <= 1.3 x the
+edited snippet's own run, P <= that run + 3 s with one rebuild per edit,
 T <= 4 C'.
 
 T is judged against C', the build inside the suite's own run, rather than C,
@@ -24,12 +28,14 @@ import gzip
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import tomllib
+import urllib.request
 from pathlib import Path
 
 from course_build.runner.notebooks import snippets_on_page
@@ -41,9 +47,14 @@ OUTPUT_INCLUDE = re.compile(r'^\s*--8<-- "[^"]+\.out\.md"\n', re.M)
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".json", ".xml"}
 
 
+def author_environment(env: dict | None = None) -> dict:
+    """The environment of an author's build, which prints no PDF (unless asked)."""
+    return {**{k: v for k, v in os.environ.items() if k != "COURSE_PRINT_PDF"}, **(env or {})}
+
+
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=cwd, env=author_environment(env), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"failed: {' '.join(command)} in {cwd}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
@@ -72,6 +83,69 @@ def floor_config(project: Path) -> str:
     assert floor != config, "mkdocs.yml does not list the snippet-runner plugin"
     (project / "mkdocs-floor.yml").write_text(floor)
     return "mkdocs-floor.yml"
+
+
+def page_of(project: Path, snippet: str) -> str:
+    """The URL path of the page that includes ``snippet``."""
+    pages = [p for p in sorted((project / "docs").glob("*.md")) if snippet in snippets_on_page(p.read_text())]
+    assert pages, f"no page includes {snippet}"
+    return "" if pages[0].stem == "index" else f"{pages[0].stem}/"
+
+
+def fetched(url: str) -> str | None:
+    """The page at ``url``, or None while the server cannot answer (a
+    preview's server holds a request until the rebuild under way is done)."""
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def serve_edits(project: Path, snippet: str, edits: int, own_run) -> list[tuple[float, float, int]]:
+    """For each of ``edits`` edits of ``snippet`` under ``properdocs serve``:
+    the seconds from saving it to its page served with the edit, the
+    snippet's own run taken right after, and how many rebuilds the edit set
+    off (counted 3 s after its page was served: a second rebuild, set off by
+    what the first one wrote, starts well within that)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/{page_of(project, snippet)}"
+    edited = project / "snippets" / snippet
+    log_path = project / "serve.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=author_environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 900
+            while fetched(url) is None:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    sys.exit(f"properdocs serve never served {url}:\n{log_path.read_text()[-3000:]}")
+                time.sleep(0.2)
+            measured = []
+            for n in range(edits):
+                marker = f"# benchmark serve edit {n}"
+                rebuilds = log_path.read_text().count("Reloading browsers")
+                edited.write_text(edited.read_text() + marker + "\n")
+                saved = time.perf_counter()
+                while marker not in (fetched(url) or ""):
+                    if time.perf_counter() - saved > 600:
+                        sys.exit(f"properdocs serve never served the edit:\n{log_path.read_text()[-3000:]}")
+                    time.sleep(0.05)
+                served = time.perf_counter() - saved
+                time.sleep(3)
+                rebuilds = log_path.read_text().count("Reloading browsers") - rebuilds
+                measured.append((served, own_run(snippet), rebuilds))
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    return measured
 
 
 def included_snippets(project: Path) -> list[str]:
@@ -164,6 +238,7 @@ def main() -> None:
     # A warm build varies by about a second from one run to the next on a
     # shared machine, as much as the edited snippet's own run takes.
     parser.add_argument("--edits", type=int, default=9, help="edits measured for E (median)")
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits measured for P (median)")
     parser.add_argument("--suite", action="store_true", help="also time the test suite from a clean cache (T)")
     parser.add_argument("--no-reference", action="store_true", help="skip S and M (the slow reference points)")
     parser.add_argument("--relaxed-timeout", type=float, help="snippets' time limit in the copies (a busy machine)")
@@ -208,6 +283,8 @@ def main() -> None:
         E = statistics.median(e for e, _, _ in edits)
         edit_ratios = [(e - w) / own for e, w, own in edits]
         own = statistics.median(own for _, _, own in edits)
+        previews = serve_edits(project, args.edit, args.serve_edits, own_run)
+        P = statistics.median(p for p, _, _ in previews)
 
         pages, figures = page_weights(project / "site")
         M = None
@@ -240,6 +317,7 @@ def main() -> None:
         ("W  warm build", W),
         ("E  build after editing " + args.edit, E),
         ("F  floor (build executing nothing)", F),
+        ("P  serve: saving an edit to its page served", P),
         ("M  markdown-exec build", M),
     ]
     if args.suite:
@@ -252,7 +330,10 @@ def main() -> None:
         ("C / S", [C / S] if S else None, 0.5),
         ("C / M", [C / M] if M else None, 1.0),
         (f"W / F, median of {args.repeat}", warm_ratios, 1.15),
+        (f"W / C, median of {args.repeat}", [w / C for w, _ in pairs], 0.02),
         (f"(E - W) / own run of {args.edit} ({own:.2f}s), median of {args.edits}", edit_ratios, 1.3),
+        (f"P - its own run (seconds), median of {args.serve_edits}", [p - own for p, own, _ in previews], 3.0),
+        ("rebuilds set off by each edit under serve", [float(r) for _, _, r in previews], 1.0),
     ]
     if args.suite:
         checks.append(("T / C'", [T / C_suite] if C_suite else None, 4.0))

@@ -1,5 +1,6 @@
 """The ``course-print`` MkDocs plugin: the print page's figures and
-solutions, the home page's links to it, and its PDF.
+solutions, the home page's links to it, and its PDF, printed when asked for
+(``print_pdf``: the deploy and the test suite ask, an author's build does not).
 
 It finishes the page of ``print-site`` (mkdocs-print-site-plugin), which
 must be the last plugin listed: its handlers run after print-site's (a lower
@@ -28,12 +29,17 @@ log = logging.getLogger("mkdocs.plugins.course_build.printing")
 
 # Where the home page's Markdown wants its links to the print page and the PDF.
 PRINT_LINKS_MARKER = "<!-- course-print: links to the print page and the PDF -->"
+# How to ask for the PDF (mkdocs.yml sets print_pdf from this variable).
+PRINT_REQUEST = "COURSE_PRINT_PDF=1 .venv/bin/properdocs build -f mkdocs.yml"
 
 
 class CoursePrintConfig(Config):
     # The PDF's file name, at the top of the site.
     pdf = config_options.Type(str, default="imbalanced-classification-with-python.pdf")
-    # True: fail the build when there is no Chromium to print with (deploys).
+    # True (or 1): print the PDF. Printing takes 10-20 s and is redone whenever
+    # any page changed, so an author's build skips it unless asked.
+    print_pdf = config_options.Type(int, default=False)  # a bool is an int; COURSE_PRINT_PDF=1 reads as 1
+    # True: print, and fail the build when there is no Chromium to print with (deploys).
     require_pdf = config_options.Type(bool, default=False)
     # The last PDF printed, kept under the digest of the site it was printed from.
     cache_dir = config_options.Type(str, default=".snippet-cache/course-print")
@@ -44,6 +50,7 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
         super().__init__()
         self.chromium: str | None = None
         self.previewing = False
+        self.printing = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Printing takes about ten seconds: a preview rebuilds without it.
@@ -52,7 +59,10 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
     def on_config(self, config):
         if "print-site" not in config.plugins:
             raise PluginError("course-print finishes the page of print-site, which is not listed in plugins")
-        self.chromium = None if self.previewing else chromium_executable()
+        self.printing = not self.previewing and bool(self.config.print_pdf or self.config.require_pdf)
+        # Without a browser to print with, the build goes on as one not asked to
+        # print: the home page links to no PDF.
+        self.chromium = chromium_executable() if self.printing else None
         if self.chromium is None and self.config.require_pdf and not self.previewing:
             raise PluginError(f"require_pdf is set, but {INSTALL_HINT}")
         return config
@@ -67,7 +77,7 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
         pdf = (
             f', and as <a href="{to_root}{self.config.pdf}" download>a PDF</a>.'
             if self.chromium
-            else ". (A build on a machine with Chromium also makes a PDF of it; this copy of the site was built without.)"
+            else ". (A build that prints it, with Chromium, also makes a PDF of it; this copy of the site was built without.)"
         )
         links = (
             f'<p class="{PRINT_LINKS_CLASS}">The whole course is also on one page, in order and with every solution'
@@ -88,8 +98,10 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
     @event_priority(-100)
     def on_post_build(self, config):
         if self.chromium is None:
-            if not self.previewing:
+            if self.printing:
                 log.info(f"No PDF of the course: {INSTALL_HINT}, then build again")
+            elif not self.previewing:
+                log.info(f"No PDF of the course: it is printed on request, `{PRINT_REQUEST}`")
             return
         site = Path(config.site_dir)
         pdf = site / self.config.pdf

@@ -10,6 +10,7 @@ output with stock ``pymdownx.snippets`` lines.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -17,11 +18,12 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from course_build.runner.notebook_preview import PreviewMismatch, finish_preview, match_contents_to_headings
 from course_build.runner.notebooks import is_lesson
 from course_build.runner.preview_cache import PreviewsAhead
-from course_build.runner.publish import NOTEBOOKS_FOLDER, publish
+from course_build.runner.publish import NOTEBOOKS_FOLDER, is_published, publish
 from course_build.runner.render import Rendering, SnippetFailure, refuse
 from course_build.runner.schedule import SnippetProcesses
 from course_build.runner.settings import Settings, load_settings
@@ -47,6 +49,39 @@ class _PassTo(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.logger.handle(record)
+
+
+class _SkipPublished(FileSystemEventHandler):
+    """Hands ``handler`` the events below ``docs_dir`` but those of the files
+    that ``publish`` writes there."""
+
+    def __init__(self, handler: FileSystemEventHandler, docs_dir: str):
+        super().__init__()
+        self.handler, self.docs_dir = handler, docs_dir
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        paths = [os.fsdecode(p) for p in (event.src_path, event.dest_path) if p]
+        if not all(is_published(Path(os.path.relpath(p, self.docs_dir))) for p in paths):
+            self.handler.dispatch(event)
+
+
+def _watch_all_but_published(server, docs_dir: str) -> None:
+    """Make ``server`` rebuild on a change below ``docs_dir``, but not on the
+    files each build publishes there: watched like the rest, they started a
+    second, needless rebuild after every rebuild that published something (a
+    snippet's copy, its figures, its lesson's notebook). The builder already
+    watches the folder; this watches it again through the filter (only the
+    handler a watch hands its observer is ours: no private attribute used)."""
+    docs_dir = os.path.abspath(docs_dir)
+    server.unwatch(docs_dir)
+    schedule = server.observer.schedule
+    server.observer.schedule = lambda handler, path, **options: schedule(
+        _SkipPublished(handler, docs_dir), path, **options
+    )
+    try:
+        server.watch(docs_dir)
+    finally:
+        del server.observer.schedule
 
 
 class SnippetRunnerConfig(Config):
@@ -188,4 +223,5 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(_settings(config).snippets_dir))
+        _watch_all_but_published(server, config.docs_dir)
         return server

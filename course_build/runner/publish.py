@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course_build.code_links.usage import write_usage_page
+from course_build.code_links.usage import USAGE_PAGE, write_usage_page
 from course_build.runner import cache, entries
 from course_build.runner.discovery import discover_snippets
 from course_build.runner.entries import SCHEMES, figure_name, figure_path
@@ -32,6 +32,11 @@ from course_build.runner.notebooks import lesson_notebooks
 from course_build.runner.settings import Settings
 
 NOTEBOOKS_FOLDER = "notebooks"
+
+
+def is_published(relative: Path) -> bool:
+    """Whether ``relative``, a path below the docs folder, is one that ``publish`` writes."""
+    return relative.parts[:1] in ((PUBLISHED_FOLDER,), (NOTEBOOKS_FOLDER,)) or relative == Path(USAGE_PAGE)
 
 
 def snippet_files(settings: Settings) -> dict[str, Path]:

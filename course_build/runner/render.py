@@ -310,7 +310,10 @@ def _render_locked(
     record = records.load_durations(settings)
     one_core = records.as_measured(record or {}, tree)
     if record is not None and (unmeasured := [s for s in snippets if s not in one_core]):
-        log.warning(
+        # Handed to the caller, not logged from here: a builder counts the
+        # warnings of a strict build only in its own thread and once its build
+        # has begun, and a preview must show this without stopping.
+        report.stale_records.append(
             records.stale_durations_warning(unmeasured, settings.snippets_dir.relative_to(settings.root).as_posix())
         )
     swept = _stability_shown(settings, report, {s: current[s] for s in snippets if s not in failed}, tree)
