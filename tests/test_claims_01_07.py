@@ -747,11 +747,11 @@ def test_weights_raise_lr_recall_in_every_fold(built_site):
         assert f"recall: weighted {name} ties with {name}" in printed, sorted(printed)
     match = comparisons(WEIGHTS_CV)["recall: balanced weights beats no weights"]
     assert match["wins"] == match["n"] == "20", match[0]
-    assert "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)" in (ROOT / "snippets" / TREES).read_text()
-    assert (
-        "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)"
-        in (ROOT / "snippets" / WEIGHTS_CV).read_text()
-    )
+    # The same 20 folds: the same splitter, from the same SEED.
+    for snippet in (TREES, WEIGHTS_CV):
+        source = (ROOT / "snippets" / snippet).read_text()
+        assert "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)" in source, snippet
+        assert "\nSEED = 1 " in source, snippet
 
 
 @says(

@@ -230,8 +230,9 @@ def test_plain_f1_differs_from_lesson_9(built_site):
     assert round(table(SYNTHETIC)["plain LR"]["F1"], 3) != lesson_9, "the two lessons print the same F1"
     board = open_snippet(BOARD)
     tuned = open_snippet("09-threshold-moving/tuned.py")
-    splitter = "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=1)"
+    splitter = "RepeatedStratifiedKFold(n_splits=5, n_repeats=4, random_state=SEED)"
     assert splitter in board and splitter in tuned, "the two lessons no longer use the same folds"
+    assert "\nSEED = 1 " in board and "\nSEED = 1 " in tuned, "the two lessons no longer draw the same folds"
     assert "StandardScaler" in board and "StandardScaler" not in tuned
 
 

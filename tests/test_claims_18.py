@@ -66,7 +66,12 @@ def test_collection(built_site):
     passed = value(DATASETS, r"(\d+) datasets pass the rule")
     assert len(re.findall(r"not loaded:", stdout(DATASETS))) == 1
     assert passed == len(collection()) + 1 == N + 1, collection()
-    assert all(m["n"] == str(N) for snippet in (LOGISTIC, BOOSTING, TUNED) for m in across(snippet).values())
+    assert all(
+        m["n"] == str(N)
+        for snippet in (LOGISTIC, BOOSTING, TUNED)
+        for m in across(snippet).values()
+        if "ratio" not in m["metric"]  # the split by ratio takes part of them
+    )
     # The rule as stated: at least 20 positives, under 10,000 rows, ratio at least 1.5.
     for name, row in collection().items():
         assert row["positives"] >= 20 and row["rows"] < 10_000, name
@@ -208,7 +213,7 @@ def test_calibration(built_site):
 
 @says(
     PAGE,
-    "confirmed with logistic regression for class weights, oversampling and SMOTE, each within 0.01 of no remedy with a probability of at least 0.99; undersampling does worse, and loses to none.",
+    "**confirmed** with logistic regression for class weights, oversampling and SMOTE, each within 0.01 of no remedy with a probability of at least 0.99; undersampling does worse, and loses to none.",
 )
 def test_average_precision_with_logistic_regression(built_site):
     for remedy in ("class_weight", "oversampling", "SMOTE"):

@@ -379,3 +379,9 @@ def test_conclusion_summary(built_site):
         verdict(REMEDIES, f"Brier: {remedy} loses to plain", worded=False)
     no_ap_gain(worded=False)
     test_lesson_14_note.__wrapped__(built_site)
+
+
+@says(PAGE, "KC1 is one of lesson 18's 33 datasets, so it already counted there, once among many")
+def test_kc1_is_among_lesson_18s_datasets(built_site):
+    listed = [line.split()[0] for line in stdout("18-real-data/datasets.py").splitlines() if line.strip()]
+    assert "KC1" in listed, listed
