@@ -55,10 +55,10 @@ def stability_table(swept: Swept, attributes: bool = True) -> str:
             split = f"holds in {draws} of {draws}"
         else:
             split = f"holds in {held} of {draws}; " + ", ".join(f"{w} in {n}" for w, n in counts if w != words[0])
-        firm = "firm" if swept.is_firm(key, words[0]) else "depends on the draw"
+        firm = "yes" if swept.is_firm(key, words[0]) else "no: depends on the draw"
         rows.append(f"| {shown.replace('|', chr(92) + '|')} | {split} | {firm} |")
     title = f"Each verdict above, over {draws} draws of `SEED` (the one shown and {draws - 1} others):\n"
-    table = "| verdict in this draw | over the draws | |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    table = "| verdict in this draw | over the draws | firm? |\n|---|---|---|\n" + "\n".join(rows) + "\n"
     if not attributes:
         return title + "\n" + table
     # A table takes no attributes in Python-Markdown; the title's class styles both.
