@@ -38,7 +38,9 @@ import tomllib
 import urllib.request
 from pathlib import Path
 
+from course_build.runner import cache, records
 from course_build.runner.notebooks import snippets_on_page
+from course_build.runner.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 # The line the suite ends with (tests/suite_time.py).
@@ -57,7 +59,10 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     done = subprocess.run(command, cwd=cwd, env=author_environment(env), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)} in {cwd}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        said = [line for line in done.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+        sys.exit(
+            f"failed: {' '.join(command)} in {cwd}\n" + "\n".join([*said, done.stdout[-3000:], done.stderr[-3000:]])
+        )
     return seconds
 
 
@@ -107,7 +112,8 @@ def serve_edits(project: Path, snippet: str, edits: int, own_run) -> list[tuple[
     the seconds from saving it to its page served with the edit, the
     snippet's own run taken right after, and how many rebuilds the edit set
     off (counted 3 s after its page was served: a second rebuild, set off by
-    what the first one wrote, starts well within that)."""
+    what the first one wrote, starts well within that). Its record is left
+    stale: a preview warns of it and goes on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -150,6 +156,18 @@ def serve_edits(project: Path, snippet: str, edits: int, own_run) -> list[tuple[
 
 def included_snippets(project: Path) -> list[str]:
     return sorted({s for page in (project / "docs").rglob("*.md") for s in snippets_on_page(page.read_text())})
+
+
+def measured_again(project: Path, snippet: str) -> None:
+    """Record ``snippet``'s time for its edited source, as its author would
+    (``python -m course_build.maintenance.durations``), keeping the time: a
+    strict build fails on a snippet changed since its measurement."""
+    settings = load_settings(project)
+    record = records.load_durations(settings) or {}
+    if snippet in record:
+        source = cache.sha256((settings.snippets_dir / snippet).read_bytes())
+        record[snippet] = records.Measured(record[snippet].cpu_seconds, source)
+        records.save_durations(settings, record)
 
 
 def relax_timeout(project: Path, seconds: float) -> None:
@@ -279,6 +297,7 @@ def main() -> None:
         for n in range(args.edits):
             warm = build(project)
             edited.write_text(edited.read_text() + f"# benchmark edit {n}\n")
+            measured_again(project, args.edit)
             edits.append((build(project), warm, own_run(args.edit)))
         E = statistics.median(e for e, _, _ in edits)
         edit_ratios = [(e - w) / own for e, w, own in edits]
