@@ -70,7 +70,7 @@ def test_uncorrected_log_loss_is_ten_times(built_site):
 
 @says(
     "13-probabilities.md",
-    "Undersampling + formula loses to plain LR, and so do undersampling + recalibration and class_weight + shift, by smaller margins.",
+    "Undersampling + formula loses to plain LR, and so do undersampling + recalibration and class_weight + shift, by smaller margins (verdicts that depend on the draw, holding in 8 of 10 draws for undersampling + formula on log loss, in 4 of 10 draws for undersampling + recalibration on log loss, in 4 of 10 draws for class_weight + shift on log loss).",
 )
 def test_no_correction_reaches_plain(built_site):
     verdict(CORRECTIONS, "log loss: undersampling + formula loses to plain LR")
@@ -84,7 +84,7 @@ def test_no_correction_reaches_plain(built_site):
 
 @says(
     "13-probabilities.md",
-    "Between the two repairs of the undersampled model, undersampling + formula loses to undersampling + recalibration.",
+    "Between the two repairs of the undersampled model, undersampling + formula loses to undersampling + recalibration (a verdict that held in 7 of 10 draws).",
 )
 def test_formula_loses_to_recalibration(built_site):
     verdict(CORRECTIONS, "log loss: undersampling + formula loses to undersampling + recalibration")
@@ -92,7 +92,7 @@ def test_formula_loses_to_recalibration(built_site):
 
 @says(
     "13-probabilities.md",
-    "Downsample + upweight ties with all rows, on log loss and on average precision, while training on about a ninth of the rows.",
+    "Downsample + upweight ties with all rows, on log loss and on average precision, while training on about a ninth of the rows (a verdict that held in 8 of 10 draws).",
 )
 def test_downsample_upweight_ties(built_site):
     verdict(UPWEIGHT, "log loss: downsample + upweight ties with all rows")
@@ -128,7 +128,7 @@ def estimated_shares(snippet: str, cases: str) -> tuple[float, float]:
 
 @says(
     "13-probabilities.md",
-    "The estimate from unlabelled cases lands within a percentage point of the true 10% in every fold, and shifted (EM) beats as trained as well; against the shift with the true share it loses to shifted, by a log loss difference about a hundredth of what the shift gains.",
+    "The estimate from unlabelled cases lands within a percentage point of the true 10% in every fold, and shifted (EM) beats as trained as well; against the shift with the true share it loses to shifted, by a log loss difference about a hundredth of what the shift gains (a verdict that held in 7 of 10 draws).",
 )
 def test_estimated_prevalence_works(built_site):
     assert value(PREVALENCE, r"([\d.]+)% at deployment") == 10.0, stdout(PREVALENCE)
@@ -166,7 +166,7 @@ def test_estimate_fails_after_screening(built_site):
 
 @says(
     "13-probabilities.md",
-    "The formula removes nearly all of SMOTE's damage to the log loss: SMOTE + formula beats SMOTE by a wide margin.",
+    "The formula removes nearly all of SMOTE's damage to the log loss: SMOTE + formula beats SMOTE by a wide margin (a verdict that held in 8 of 10 draws).",
 )
 def test_formula_repairs_smote(built_site):
     verdict(SMOTE_FORMULA, "log loss: SMOTE + formula beats SMOTE")
@@ -176,7 +176,10 @@ def test_formula_repairs_smote(built_site):
     assert fixed - plain < 0.1 * (smote - plain), f"plain {plain}, SMOTE {smote}, corrected {fixed}"
 
 
-@says("13-probabilities.md", "It still loses to plain LR, as every repair in this lesson did.")
+@says(
+    "13-probabilities.md",
+    "It still loses to plain LR, as every repair in this lesson did (a verdict that held in 5 of 10 draws).",
+)
 def test_smote_formula_loses_to_plain(built_site):
     verdict(SMOTE_FORMULA, "log loss: SMOTE + formula loses to plain LR")
 
@@ -438,7 +441,7 @@ def test_inner_fits_see_fewer_rows(built_site):
 
 @says(
     "15-tuning-honestly.md",
-    "The tuned pipeline edges plain LR: it wins in eight of the ten outer folds, exactly the rule's line of 80%, and the difference is not significant under the rule of lesson 8.",
+    "The tuned pipeline edges plain LR: it wins in eight of the ten outer folds, exactly the rule's line of 80%, and the difference is not significant under the rule of lesson 8 (a verdict that held in 4 of 10 draws).",
 )
 def test_tuned_pipeline_edges_plain(built_site):
     match = verdict(NESTED, "F1: tuned pipeline edges plain LR")
@@ -542,7 +545,10 @@ def test_smote_harms_at_fixed_count(built_site):
     verdict(CURVE_IN_POSITIVES, "AP: 50 positives + SMOTE loses to 50 positives")
 
 
-@says("16-extreme-rarity.md", "Doubling the real positives does what SMOTE does not: 50 positives beats 25 positives.")
+@says(
+    "16-extreme-rarity.md",
+    "Doubling the real positives does what SMOTE does not: 50 positives beats 25 positives (a verdict that held in 1 of 10 draws).",
+)
 def test_more_positives_beat(built_site):
     verdict(CURVE_IN_POSITIVES, "AP: 50 positives beats 25 positives")
 
@@ -556,7 +562,7 @@ def test_learning_curve_rises(built_site):
 
 @says(
     "16-extreme-rarity.md",
-    "With 10 positives, each test fold holds only two of them, and both detectors tie with logistic regression: the per-fold differences spread wider (their sd) than their mean, so this rarity tells you little either way.",
+    "With 10 positives, each test fold holds only two of them, and both detectors tie with logistic regression: the per-fold differences spread wider (their sd) than their mean, so this rarity tells you little either way (verdicts that depend on the draw, holding in 7 of 10 draws for IsolationForest on AP at 10 positives, in 5 of 10 draws for LocalOutlierFactor on AP at 10 positives).",
 )
 def test_detectors_tie_at_ten(built_site):
     for detector in ("IsolationForest", "LocalOutlierFactor"):
@@ -569,7 +575,7 @@ def test_detectors_tie_at_ten(built_site):
 
 @says(
     "16-extreme-rarity.md",
-    "From 50 positives on, the labels pay: both detectors trail logistic regression at 50 positives and lose to it at 200.",
+    "From 50 positives on, the labels pay: both detectors trail logistic regression at 50 positives and lose to it at 200 (verdicts that depend on the draw, holding in 3 of 10 draws for IsolationForest on AP at 50 positives, in 5 of 10 draws for LocalOutlierFactor on AP at 50 positives).",
 )
 def test_labels_pay_from_fifty(built_site):
     for detector in ("IsolationForest", "LocalOutlierFactor"):
@@ -579,7 +585,7 @@ def test_labels_pay_from_fifty(built_site):
 
 @says(
     "16-extreme-rarity.md",
-    "Here, with 50 labelled positives both detectors trail logistic regression, and with 200 both lose to it.",
+    "Here, with 50 labelled positives both detectors trail logistic regression, and with 200 both lose to it (verdicts that depend on the draw, holding in 3 of 10 draws for IsolationForest on AP at 50 positives, in 5 of 10 draws for LocalOutlierFactor on AP at 50 positives).",
 )
 def test_takeaway_detectors(built_site):
     for detector in ("IsolationForest", "LocalOutlierFactor"):
@@ -594,7 +600,7 @@ def test_no_detector_ahead(built_site):
 
 @says(
     "16-extreme-rarity.md",
-    "With gradient boosting, SMOTE ties with ROS on average precision and trails it on F1 at the fixed 0.5 threshold, and on average precision both samplers tie with no resampling.",
+    "With gradient boosting, SMOTE ties with ROS on average precision and trails it on F1 at the fixed 0.5 threshold, and on average precision both samplers tie with no resampling (verdicts that depend on the draw, holding in 6 of 10 draws for SMOTE on F1, gradient boosting, in 8 of 10 draws for SMOTE on AP, gradient boosting, in 8 of 10 draws for ROS on AP, gradient boosting).",
 )
 def test_smote_and_ros_with_boosting(built_site):
     verdict(SAMPLERS, "AP, gradient boosting: SMOTE ties with ROS")
@@ -605,7 +611,7 @@ def test_smote_and_ros_with_boosting(built_site):
 
 @says(
     "16-extreme-rarity.md",
-    "With logistic regression, SMOTE ties with ROS on both metrics, and SMOTE loses to no resampling on average precision, and ROS loses to no resampling too.",
+    "With logistic regression, SMOTE ties with ROS on both metrics, and SMOTE loses to no resampling on average precision, and ROS loses to no resampling too (verdicts that depend on the draw, holding in 4 of 10 draws for SMOTE on AP, logistic regression, in 6 of 10 draws for ROS on AP, logistic regression).",
 )
 def test_smote_and_ros_with_logistic_regression(built_site):
     verdict(SAMPLERS, "AP, logistic regression: SMOTE ties with ROS")
@@ -624,7 +630,7 @@ def test_smote_never_ahead_of_ros(built_site):
 
 @says(
     "16-extreme-rarity.md",
-    "At 10 positives, SMOTE ties with no resampling, and so does ROS: even where the model has the least to learn from, neither kind of oversampling adds what the missing positives would.",
+    "At 10 positives, SMOTE ties with no resampling, and so does ROS: even where the model has the least to learn from, neither kind of oversampling adds what the missing positives would (verdicts that depend on the draw, holding in 3 of 10 draws for SMOTE on AP at 10 positives, in 3 of 10 draws for ROS on AP at 10 positives).",
 )
 def test_oversampling_ties_at_ten(built_site):
     verdict(TEN, "AP at 10 positives: SMOTE ties with no resampling")
@@ -673,7 +679,10 @@ def test_which_averages_notice(built_site):
         assert model[column] - blind[column] < 0.03, f"{column}: {model} vs {blind}"
 
 
-@says("17-multiclass.md", "On macro F1, class_weight loses to plain LR, and so do oversampling and undersampling.")
+@says(
+    "17-multiclass.md",
+    "On macro F1, class_weight loses to plain LR, and so do oversampling and undersampling (verdicts that depend on the draw, holding in 8 of 10 draws for class_weight on F1 macro, in 3 of 10 draws for oversampling on F1 macro, in 3 of 10 draws for undersampling on F1 macro).",
+)
 def test_rebalancing_loses_on_macro_f1(built_site):
     for name in ("class_weight", "oversampling", "undersampling"):
         verdict(REBALANCED, f"F1 macro: {name} loses to plain LR")
@@ -709,7 +718,7 @@ def test_rare_thresholds_below_half(built_site):
 
 @says(
     "17-multiclass.md",
-    "On the F1 of class 2, the threshold for 2 edges argmax, and it edges it on macro F1 too: it wins in most folds, but neither difference is significant under the rule of lesson 8.",
+    "On the F1 of class 2, the threshold for 2 edges argmax, and it edges it on macro F1 too: it wins in most folds, but neither difference is significant under the rule of lesson 8 (verdicts that depend on the draw, holding in 2 of 10 draws on F1 of class 2, in 2 of 10 draws on F1 macro).",
 )
 def test_rare_threshold_edges(built_site):
     verdict(RARE_THRESHOLD, "F1 of class 2: threshold for 2 edges argmax")
