@@ -59,6 +59,17 @@ def test_every_compare_across_is_lesson_18s(snippet):
 
 
 @pytest.mark.parametrize(
+    "snippet", comparing_snippets("equivalence"), ids=lambda p: str(p.relative_to(ROOT / "snippets"))
+)
+def test_every_equivalence_is_lesson_18s(snippet):
+    """The Bayesian signed-rank test is carried by every example that uses it: one copy, lesson 18's."""
+    assert len(comparing_snippets("equivalence")) > 1
+    assert compare_source(snippet, "equivalence") == compare_source(CANONICAL_ACROSS, "equivalence"), (
+        f"snippets/{snippet.relative_to(ROOT / 'snippets')} carries an equivalence() that differs from lesson 18's"
+    )
+
+
+@pytest.mark.parametrize(
     ("median", "p", "expected"),
     [
         (0.02, 0.01, {"beats"}),
