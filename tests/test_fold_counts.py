@@ -51,8 +51,15 @@ def splitters(snippet: Path) -> set[tuple[int, int]]:
                 continue
             for node in ast.walk(loop):
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "StratifiedGroupKFold":
-                    found.add((node.args[0].value if node.args else 5, repeats.args[0].value))
+                    found.add((node.args[0].value if node.args else 5, repetitions(repeats)))
     return found
+
+
+def repetitions(call: ast.Call) -> int:
+    """How many values ``range(n)`` or ``range(SEED, SEED + n)`` gives."""
+    if len(call.args) == 1:
+        return call.args[0].value
+    return call.args[1].right.value
 
 
 def sections(page: Path) -> list[tuple[str, set[tuple[int, int]]]]:
