@@ -137,18 +137,24 @@ def check_stability(snippet: str, statement: str, word: str, part: str | None, s
     key = verdicts.statement_key(statement)
     keys = [k for k in swept.verdicts if k == key or k.endswith(f" | {key}") or k.split(" #")[0] == key]
     if part is not None:
-        keys = [k for k in keys if k.startswith(f"{part} | ") or k.startswith(f"{part}")]
+        keys = [k for k in keys if k.startswith(part)]
     assert keys, f"snippets/{snippet}: no verdict {key!r} in the stability record"
     for found in keys:
-        if swept.is_firm(found, word) or sentence is None:
-            continue
-        held, draws = swept.verdicts[found].count(word), len(swept.seeds)
-        split = ", ".join(f"{w} in {n}" for w, n in swept.counts(found))
-        stated = {(int(a), int(b)) for a, b in SPLIT.findall(sentence)}
-        assert (held, draws) in stated, (
-            f"{statement!r} holds in only {held} of {draws} draws ({split}): the sentence must say so "
-            f"('in {held} of {draws} draws'), not state it as firm"
-        )
+        require_stated_count(swept, found, word, statement, sentence)
+
+
+def require_stated_count(swept: records.Swept, key: str, word: str, statement: str, sentence: str | None) -> None:
+    """Unless ``word`` holds for ``key`` in 9 of 10 draws, ``sentence`` must
+    give the number of draws in which it held."""
+    if sentence is None or not swept.seeds or swept.is_firm(key, word):
+        return
+    held, draws = swept.verdicts[key].count(word), len(swept.seeds)
+    split = ", ".join(f"{w} in {n}" for w, n in swept.counts(key))
+    stated = {(int(a), int(b)) for a, b in SPLIT.findall(sentence)}
+    assert (held, draws) in stated, (
+        f"{statement!r} holds in only {held} of {draws} draws ({split}): the sentence must say so "
+        f"('in {held} of {draws} draws'), not state it as firm"
+    )
 
 
 # --- the comparison rule --------------------------------------------------------
@@ -306,11 +312,5 @@ def bayes(snippet: str, statement: str, word: str) -> re.Match:
     assert match["verdict"] == word, f"{match[0]}\nprints {match['verdict']!r}, not {word!r}"
     swept = stability_record().get(snippet)
     assert swept is not None, f"snippets/{snippet} is not in the stability record"
-    key = f"{match['head']}: {verdicts.GAP}"
-    sentence = _current_sentence.get()
-    if sentence is not None and swept.seeds and not swept.is_firm(key, word):
-        held, draws = swept.verdicts[key].count(word), len(swept.seeds)
-        assert (held, draws) in {(int(a), int(b)) for a, b in SPLIT.findall(sentence)}, (
-            f"{statement}: {word!r} holds in only {held} of {draws} draws ({swept.counts(key)}): the sentence must say so"
-        )
+    require_stated_count(swept, f"{match['head']}: {verdicts.GAP}", word, statement, _current_sentence.get())
     return match
