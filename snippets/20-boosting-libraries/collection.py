@@ -7,8 +7,11 @@ import lightgbm as lgb
 import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
-from scipy import stats
-from scipy.special import expit, log_expit
+
+# scipy.special's functions through their module: joblib sends the functions
+# below to its workers by value, and a bare ufunc travels under the wrong
+# module's name wherever multiprocessing was imported before it.
+from scipy import special, stats
 from sklearn.metrics import (
     average_precision_score,
     balanced_accuracy_score,
@@ -78,7 +81,9 @@ def equivalence(metric, scores, control, rope):
 def focal_loss(z, y, alpha, gamma):
     """Focal loss of raw scores z (log odds) for labels y in {0, 1}."""
     sign = 2 * y - 1
-    log_q = log_expit(sign * z)  # log of q, the probability given to the true class
+    log_q = special.log_expit(
+        sign * z
+    )  # log of q, the probability given to the true class
     weight = np.where(y == 1, alpha, 1 - alpha)
     return -weight * (1 - np.exp(log_q)) ** gamma * log_q
 
@@ -86,8 +91,8 @@ def focal_loss(z, y, alpha, gamma):
 def focal_gradient(z, y, alpha, gamma):
     """First and second derivatives of the focal loss with respect to z."""
     sign = 2 * y - 1
-    q = expit(sign * z)
-    log_q = log_expit(sign * z)
+    q = special.expit(sign * z)
+    log_q = special.log_expit(sign * z)
     u = 1 - q
     weight = np.where(y == 1, alpha, 1 - alpha)
     grad = sign * weight * u**gamma * (gamma * q * log_q - u)
@@ -106,7 +111,7 @@ def focal_objective(alpha, gamma, curvature="log loss"):
         grad, hess = focal_gradient(raw_score, y_true, alpha, gamma)
         if curvature == "exact":
             return grad, np.maximum(hess, 1e-6)
-        q = expit(raw_score)
+        q = special.expit(raw_score)
         return grad, np.where(y_true == 1, alpha, 1 - alpha) * q * (1 - q)
 
     return objective
@@ -164,7 +169,7 @@ def evaluate(load):
             model = lgb.LGBMClassifier(scale_pos_weight=weight, **LIGHTGBM)
             proba[name] = model.fit(X_train, y_train).predict_proba(X[test])[:, 1]
         focal = focal_model(X_train, y_train, 0.5, 2.0, **LIGHTGBM)
-        proba["focal loss"] = expit(focal(X[test]))
+        proba["focal loss"] = special.expit(focal(X[test]))
         labels = {name: p > 0.5 for name, p in proba.items()}
         # Logit adjustment: subtract the log prior odds, a threshold at the prior.
         labels["logit adjusted"] = proba["plain"] > y_train.mean()

@@ -4,7 +4,7 @@ against finite differences, and the loss drawn against the log loss."""
 import lightgbm as lgb
 import matplotlib.pyplot as plt
 import numpy as np
-from scipy.special import expit, log_expit
+from scipy import special
 from sklearn.datasets import make_classification
 from sklearn.metrics import (
     average_precision_score,
@@ -20,7 +20,9 @@ SEED = 1  # every random draw below comes from this number: change it for anothe
 def focal_loss(z, y, alpha, gamma):
     """Focal loss of raw scores z (log odds) for labels y in {0, 1}."""
     sign = 2 * y - 1
-    log_q = log_expit(sign * z)  # log of q, the probability given to the true class
+    log_q = special.log_expit(
+        sign * z
+    )  # log of q, the probability given to the true class
     weight = np.where(y == 1, alpha, 1 - alpha)
     return -weight * (1 - np.exp(log_q)) ** gamma * log_q
 
@@ -28,8 +30,8 @@ def focal_loss(z, y, alpha, gamma):
 def focal_gradient(z, y, alpha, gamma):
     """First and second derivatives of the focal loss with respect to z."""
     sign = 2 * y - 1
-    q = expit(sign * z)
-    log_q = log_expit(sign * z)
+    q = special.expit(sign * z)
+    log_q = special.log_expit(sign * z)
     u = 1 - q
     weight = np.where(y == 1, alpha, 1 - alpha)
     grad = sign * weight * u**gamma * (gamma * q * log_q - u)
@@ -48,7 +50,7 @@ def focal_objective(alpha, gamma, curvature="log loss"):
         grad, hess = focal_gradient(raw_score, y_true, alpha, gamma)
         if curvature == "exact":
             return grad, np.maximum(hess, 1e-6)
-        q = expit(raw_score)
+        q = special.expit(raw_score)
         return grad, np.where(y_true == 1, alpha, 1 - alpha) * q * (1 - q)
 
     return objective
@@ -88,7 +90,7 @@ for alpha, gamma in [(0.5, 0.0), (0.25, 2.0), (0.5, 5.0)]:
         )
     print(f"alpha {alpha}, gamma {gamma}: largest error of the derivatives {worst:.1e}")
     if gamma == 0:
-        p = expit(z)
+        p = special.expit(z)
         ones = np.ones_like(z)
         gap = np.abs(focal_gradient(z, ones, alpha, gamma)[0] / alpha - (p - 1)).max()
         print(
@@ -117,7 +119,7 @@ twice = lgb.LGBMClassifier(
 ).fit(X_train, y_train, init_score=np.full(len(y_train), start))
 gap = np.abs(
     own.predict_proba(X_test)[:, 1]
-    - expit(twice.predict(X_test, raw_score=True) + start)
+    - special.expit(twice.predict(X_test, raw_score=True) + start)
 ).max()
 print(f"twice our loss at gamma 0 against LightGBM's own: largest gap {gap:.1e}")
 
@@ -132,7 +134,7 @@ print(
     f" {'ROC AUC':>7} {'AP':>7}"
 )
 for name, log_odds in models.items():
-    p = expit(log_odds(X_test))
+    p = special.expit(log_odds(X_test))
     print(
         f"{name:<24} {np.abs(log_odds(X_train)).max():>11.1f} {p.mean():>7.4f}"
         f" {brier_score_loss(y_test, p):>7.4f} {log_loss(y_test, p):>8.4f}"
