@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import shutil
 import time
 from pathlib import Path
@@ -82,7 +83,8 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
         if PRINT_LINKS_MARKER not in markdown:
             return markdown
         if self.previewing:  # no print page to link to
-            return markdown.replace(PRINT_LINKS_MARKER, f'<p class="{PRINT_LINKS_CLASS}">{PREVIEW_NOTE}.</p>')
+            note = re.sub(r"`([^`]+)`", r"<code>\1</code>", PREVIEW_NOTE)  # raw HTML: no Markdown inside
+            return markdown.replace(PRINT_LINKS_MARKER, f'<p class="{PRINT_LINKS_CLASS}">{note}.</p>')
         to_root = "../" * page.url.count("/")
         pdf = (
             f', and as <a href="{to_root}{self.config.pdf}" download>a PDF</a>.'
