@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pikepdf
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
 from course_build.printing.chromium import INSTALL_HINT, chromium_executable
 from course_build.printing.pdf import print_to_pdf, structure_elements
-from course_build.printing.plugin import PRINT_LINKS_MARKER, PRINT_REQUEST, site_digest
+from course_build.printing.plugin import PREVIEW_NOTE, PRINT_LINKS_MARKER, PRINT_REQUEST, site_digest
 from tests.browser import html_file, page_url, parsed
 from tests.conftest import ROOT, mkdocs_build, once_per_session
+from tests.test_stale_records import Preview
 
 PRINT_PAGE = "print/"
 PDF = "imbalanced-classification-with-python.pdf"
@@ -242,6 +246,14 @@ def test_a_changed_site_is_printed_again(tmp_path):
     assert site_digest(site, str(browser)) != before, "an edited page must print again"
 
 
+def printing_project(root: Path) -> Path:
+    """A one-page site with the home page's marker, course-print and print-site."""
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text(f"# Home\n\n{PRINT_LINKS_MARKER}\n")
+    (root / "mkdocs.yml").write_text(PRINTING_MKDOCS_YML)
+    return root
+
+
 PRINTING_MKDOCS_YML = """\
 site_name: Throwaway
 strict: true
@@ -261,11 +273,10 @@ def test_a_build_prints_the_pdf_only_when_asked(tmp_path, asked):
     set), and one that does not says how to, and links to no PDF."""
     if asked and chromium_executable() is None:
         pytest.skip(reason=f"printing needs Chromium; {INSTALL_HINT}")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(f"# Home\n\n{PRINT_LINKS_MARKER}\n")
-    (tmp_path / "mkdocs.yml").write_text(PRINTING_MKDOCS_YML)
+    printing_project(tmp_path)
     done = mkdocs_build(tmp_path, tmp_path / "site", print_pdf=asked)
     assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / PRINT_PAGE / "index.html").is_file(), "a build made no print page"
     links = {a["href"] for a in parsed(tmp_path / "site" / "index.html").select("p.course-print a")}
     if asked:
         assert (tmp_path / "site" / PDF).is_file() and links == {PRINT_PAGE, PDF}, (links, done.stderr)
@@ -273,3 +284,19 @@ def test_a_build_prints_the_pdf_only_when_asked(tmp_path, asked):
         assert not (tmp_path / "site" / PDF).exists() and links == {PRINT_PAGE}, links
         [said] = [line for line in done.stderr.splitlines() if "No PDF" in line]
         assert f"printed on request, `{PRINT_REQUEST}`" in said, done.stderr
+
+
+def test_a_preview_makes_no_print_page_and_links_to_none(tmp_path):
+    """Combining every page into the print page took seconds at each rebuild
+    of ``serve``: a preview leaves it out (course-print switches print-site
+    off), says so in its log, and its home page links to no print page."""
+    project = printing_project(tmp_path / "project")
+    with Preview(project, tmp_path / "serve.log") as preview:
+        preview.wait_for(lambda: "Home" in preview.page(), "the home page")
+        preview.wait_for(lambda: PREVIEW_NOTE in preview.text(), "its note on the print page")
+        home = BeautifulSoup(preview.page(), "html.parser")
+        assert not home.select("p.course-print a"), f"the preview's home page links to: {home.select('p.course-print')}"
+        assert home.select_one("p.course-print").get_text() == PREVIEW_NOTE.replace("`", "") + "."
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{preview.port}/{PRINT_PAGE}", timeout=30)
+        assert missing.value.code == 404, "the preview serves a print page"

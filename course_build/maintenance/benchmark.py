@@ -54,6 +54,11 @@ def author_environment(env: dict | None = None) -> dict:
     return {**{k: v for k, v in os.environ.items() if k != "COURSE_PRINT_PDF"}, **(env or {})}
 
 
+def machine_load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min)"
+
+
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=author_environment(env), capture_output=True, text=True)
@@ -272,7 +277,8 @@ def main() -> None:
             relax_timeout(project, args.relaxed_timeout)
         snippets = included_snippets(project)
         print(
-            f"{len(snippets)} snippets on {len(list((project / 'docs').rglob('*.md')))} pages, {os.cpu_count()} cores"
+            f"{len(snippets)} snippets on {len(list((project / 'docs').rglob('*.md')))} pages, {os.cpu_count()} cores,"
+            f" {machine_load()}"
         )
 
         env = {**os.environ, "MPLBACKEND": "Agg"}
@@ -341,6 +347,8 @@ def main() -> None:
     ]
     if args.suite:
         rows += [("T  test suite from a clean cache", T), ("C' the suite's own cold build", C_suite)]
+    # A shared machine's other work slows every row; the load says how much there was.
+    print(f"at the end, {machine_load()}")
     for label, seconds in rows:
         print(f"{label:<58} {'skipped' if seconds is None else f'{seconds:8.2f}s'}")
     # A ratio measured several times is judged on its median; every

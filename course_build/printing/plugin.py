@@ -1,6 +1,7 @@
 """The ``course-print`` MkDocs plugin: the print page's figures and
 solutions, the home page's links to it, and its PDF, printed when asked for
 (``print_pdf``: the deploy and the test suite ask, an author's build does not).
+A preview (``serve``) makes no print page at all: it switches print-site off.
 
 It finishes the page of ``print-site`` (mkdocs-print-site-plugin), which
 must be the last plugin listed: its handlers run after print-site's (a lower
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import shutil
 import time
 from pathlib import Path
@@ -31,6 +33,8 @@ log = logging.getLogger("mkdocs.plugins.course_build.printing")
 PRINT_LINKS_MARKER = "<!-- course-print: links to the print page and the PDF -->"
 # How to ask for the PDF (mkdocs.yml sets print_pdf from this variable).
 PRINT_REQUEST = "COURSE_PRINT_PDF=1 .venv/bin/properdocs build -f mkdocs.yml"
+# What a preview says instead of making the print page.
+PREVIEW_NOTE = "The print page is left out of this preview: `properdocs build` makes it"
 
 
 class CoursePrintConfig(Config):
@@ -53,12 +57,17 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
         self.printing = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Printing takes about ten seconds: a preview rebuilds without it.
+        # Printing takes about ten seconds, and combining every page into the
+        # print page a few more at each rebuild: a preview does neither.
         self.previewing = command == "serve"
 
     def on_config(self, config):
         if "print-site" not in config.plugins:
             raise PluginError("course-print finishes the page of print-site, which is not listed in plugins")
+        if self.previewing:
+            # Before print-site's own on_config (it is listed after this
+            # plugin), so that it adds no stylesheet and makes no page.
+            config.plugins["print-site"].config["enabled"] = False
         self.printing = not self.previewing and bool(self.config.print_pdf or self.config.require_pdf)
         # Without a browser to print with, the build goes on as one not asked to
         # print: the home page links to no PDF.
@@ -73,6 +82,9 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if PRINT_LINKS_MARKER not in markdown:
             return markdown
+        if self.previewing:  # no print page to link to
+            note = re.sub(r"`([^`]+)`", r"<code>\1</code>", PREVIEW_NOTE)  # raw HTML: no Markdown inside
+            return markdown.replace(PRINT_LINKS_MARKER, f'<p class="{PRINT_LINKS_CLASS}">{note}.</p>')
         to_root = "../" * page.url.count("/")
         pdf = (
             f', and as <a href="{to_root}{self.config.pdf}" download>a PDF</a>.'
@@ -97,10 +109,13 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
 
     @event_priority(-100)
     def on_post_build(self, config):
+        if self.previewing:
+            log.info(PREVIEW_NOTE)
+            return
         if self.chromium is None:
             if self.printing:
                 log.info(f"No PDF of the course: {INSTALL_HINT}, then build again")
-            elif not self.previewing:
+            else:
                 log.info(f"No PDF of the course: it is printed on request, `{PRINT_REQUEST}`")
             return
         site = Path(config.site_dir)

@@ -24,6 +24,7 @@ from course_build.runner.notebook_preview import PreviewMismatch, finish_preview
 from course_build.runner.notebooks import is_lesson
 from course_build.runner.preview_cache import PreviewsAhead
 from course_build.runner.publish import NOTEBOOKS_FOLDER, is_published, publish
+from course_build.runner.rebuilds import PageRenders, SearchEntries
 from course_build.runner.render import Rendering, SnippetFailure, refuse
 from course_build.runner.schedule import SnippetProcesses
 from course_build.runner.settings import Settings, load_settings
@@ -99,6 +100,10 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         self.processes = SnippetProcesses()
         self.rendering: Rendering | None = None
         self.previews = PreviewsAhead()
+        # What a preview's rebuild reuses from the last one (rebuilds.py).
+        self.page_renders = PageRenders()
+        self.search_entries = SearchEntries()
+        self.surroundings = ""
 
     def load_config(self, options, config_file_path=None):
         """The builder loads each plugin's options in turn, well before the
@@ -130,6 +135,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         if self.rendering is not None:
             self.rendering.stop()
         self.processes.close()
+        self.previews.close()
 
     def on_config(self, config):
         # Before MkDocs lists the files of docs/, which then include these.
@@ -171,14 +177,27 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
             self.previews.start(notebooks, jupyter.config)
         return config
 
+    def on_files(self, files, config):
+        if self.previewing:
+            self.surroundings = self.page_renders.surroundings(config, files)
+            search = config.plugins.get("material/search")
+            if getattr(search, "search_index", None) is not None:
+                self.search_entries.reuse_in(search.search_index)
+        return files
+
     def on_post_build(self, config):
-        self.previews.close()
+        # A preview keeps the converter's process, with nbconvert loaded, for
+        # its next rebuild: starting it again cost more than a second of CPU.
+        if not self.previewing:
+            self.previews.close()
 
     def on_build_error(self, error):
         self.previews.close()
 
     def on_pre_page(self, page, config, files):
         if not _is_preview(page):
+            if self.previewing:
+                self.page_renders.reuse_or_render(page, config, self.surroundings)
             return page
         self.previews.wait(Path(page.file.abs_src_path))
         # A notebook is made from a lesson, so "Edit this page" on its preview
