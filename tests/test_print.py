@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -284,6 +285,33 @@ def test_a_build_prints_the_pdf_only_when_asked(tmp_path, asked):
         assert not (tmp_path / "site" / PDF).exists() and links == {PRINT_PAGE}, links
         [said] = [line for line in done.stderr.splitlines() if "No PDF" in line]
         assert f"printed on request, `{PRINT_REQUEST}`" in said, done.stderr
+
+
+def test_the_print_page_rewrites_only_pages_it_has_not_seen(tmp_path):
+    """print-site's rewrite of each page for the print page took most of a
+    build in which nothing changed: it is kept on disk
+    (course_build/printing/kept_pages.py), and a build rewrites only an
+    edited page, writing the very print page a build from scratch writes."""
+    project = printing_project(tmp_path / "project")
+    (project / "docs" / "other.md").write_text("# Other\n\n## A section\n\nSee [home](index.md#home).\n")
+    kept = project / ".snippet-cache" / "print-page"
+
+    def print_page(site: str) -> str:
+        done = mkdocs_build(project, tmp_path / site, print_pdf=False)
+        assert done.returncode == 0, done.stderr
+        return (tmp_path / site / PRINT_PAGE / "index.html").read_text(encoding="utf-8")
+
+    first = print_page("first")
+    rewrites = {path.name: path.stat().st_mtime_ns for path in kept.iterdir()}
+    assert len(rewrites) == 2, f"{len(rewrites)} rewrites kept for two pages"
+    assert print_page("second") == first
+    assert {path.name: path.stat().st_mtime_ns for path in kept.iterdir()} == rewrites, "a page was rewritten again"
+    shutil.rmtree(kept)
+    assert print_page("from scratch") == first
+    (project / "docs" / "other.md").write_text("# Other\n\n## A new section\n")
+    edited = print_page("edited")
+    assert 'id="other-a-new-section"' in edited and "other-a-section" not in edited
+    assert len(list(kept.iterdir())) == 2, "the edited page's old rewrite is still kept"
 
 
 def test_a_preview_makes_no_print_page_and_links_to_none(tmp_path):

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs_print_site_plugin.urls import get_page_key
 
 from course_build.printing.chromium import INSTALL_HINT, chromium_executable
+from course_build.printing.kept_pages import KeptPages
 from course_build.printing.print_page import PRINT_LINKS_CLASS, PrintPageMismatch, for_print
 
 log = logging.getLogger("mkdocs.plugins.course_build.printing")
@@ -47,6 +48,8 @@ class CoursePrintConfig(Config):
     require_pdf = config_options.Type(bool, default=False)
     # The last PDF printed, kept under the digest of the site it was printed from.
     cache_dir = config_options.Type(str, default=".snippet-cache/course-print")
+    # print-site's rewrite of each page, kept from one build to the next (kept_pages.py).
+    pages_dir = config_options.Type(str, default=".snippet-cache/print-page")
 
 
 class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
@@ -55,6 +58,7 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
         self.chromium: str | None = None
         self.previewing = False
         self.printing = False
+        self.kept_pages: KeptPages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Printing takes about ten seconds, and combining every page into the
@@ -68,6 +72,9 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
             # Before print-site's own on_config (it is listed after this
             # plugin), so that it adds no stylesheet and makes no page.
             config.plugins["print-site"].config["enabled"] = False
+        else:
+            self.kept_pages = KeptPages(Path(config.config_file_path).parent / self.config.pages_dir)
+            self.kept_pages.install()
         self.printing = not self.previewing and bool(self.config.print_pdf or self.config.require_pdf)
         # Without a browser to print with, the build goes on as one not asked to
         # print: the home page links to no PDF.
@@ -107,8 +114,15 @@ class CoursePrintPlugin(BasePlugin[CoursePrintConfig]):
                 raise PluginError(f"{page.file.src_uri}: {error}") from None
         return html
 
+    def on_build_error(self, error):
+        if self.kept_pages is not None:
+            self.kept_pages.uninstall()
+
     @event_priority(-100)
     def on_post_build(self, config):
+        if self.kept_pages is not None:  # print-site has written its page
+            self.kept_pages.uninstall()
+            self.kept_pages.forget_unused()
         if self.previewing:
             log.info(PREVIEW_NOTE)
             return

@@ -24,7 +24,7 @@ from course_build.runner.notebook_preview import PreviewMismatch, finish_preview
 from course_build.runner.notebooks import is_lesson
 from course_build.runner.preview_cache import PreviewsAhead
 from course_build.runner.publish import NOTEBOOKS_FOLDER, is_published, publish
-from course_build.runner.rebuilds import PageRenders, SearchEntries
+from course_build.runner.rebuilds import PageRenders, SearchEntries, surroundings
 from course_build.runner.render import Rendering, SnippetFailure, refuse
 from course_build.runner.schedule import SnippetProcesses
 from course_build.runner.settings import Settings, load_settings
@@ -100,9 +100,10 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         self.processes = SnippetProcesses()
         self.rendering: Rendering | None = None
         self.previews = PreviewsAhead()
-        # What a preview's rebuild reuses from the last one (rebuilds.py).
-        self.page_renders = PageRenders()
-        self.search_entries = SearchEntries()
+        # What a build reuses from the last one (rebuilds.py), made once the
+        # configuration says where the cache is, and kept for serve's rebuilds.
+        self.page_renders: PageRenders | None = None
+        self.search_entries: SearchEntries | None = None
         self.surroundings = ""
 
     def load_config(self, options, config_file_path=None):
@@ -140,6 +141,9 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
     def on_config(self, config):
         # Before MkDocs lists the files of docs/, which then include these.
         settings = _settings(config)
+        if self.page_renders is None:
+            self.page_renders = PageRenders(settings.cache_dir / "page-renders")
+            self.search_entries = SearchEntries(settings.cache_dir / "search-entries")
         if not self.config.execute:
             publish(settings, Path(config.docs_dir))
             return config
@@ -178,14 +182,15 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
         return config
 
     def on_files(self, files, config):
-        if self.previewing:
-            self.surroundings = self.page_renders.surroundings(config, files)
-            search = config.plugins.get("material/search")
-            if getattr(search, "search_index", None) is not None:
-                self.search_entries.reuse_in(search.search_index)
+        self.surroundings = surroundings(config, files)
+        search = config.plugins.get("material/search")
+        if getattr(search, "search_index", None) is not None:
+            self.search_entries.reuse_in(search.search_index, self.surroundings)
         return files
 
     def on_post_build(self, config):
+        self.page_renders.forget_unused()
+        self.search_entries.forget_unused()
         # A preview keeps the converter's process, with nbconvert loaded, for
         # its next rebuild: starting it again cost more than a second of CPU.
         if not self.previewing:
@@ -196,8 +201,7 @@ class SnippetRunnerPlugin(BasePlugin[SnippetRunnerConfig]):
 
     def on_pre_page(self, page, config, files):
         if not _is_preview(page):
-            if self.previewing:
-                self.page_renders.reuse_or_render(page, config, self.surroundings)
+            self.page_renders.reuse_or_render(page, config, self.surroundings)
             return page
         self.previews.wait(Path(page.file.abs_src_path))
         # A notebook is made from a lesson, so "Edit this page" on its preview
