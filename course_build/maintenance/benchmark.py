@@ -3,7 +3,7 @@
 S  every snippet a page includes, run with plain ``python``, one after another
 C  cold build (empty cache)           W  warm build (nothing changed)
 E  build after editing one snippet (median of --edits edits)
-F  floor: a build that executes nothing
+F  floor: a build that executes nothing (from a copy of its own, warm too)
 P  ``properdocs serve``: from saving an edit of the snippet to its page
    served rebuilt (median of --serve-edits edits), polling the page
 M  the same pages built with markdown-exec executing the same snippets
@@ -290,9 +290,15 @@ def main() -> None:
         S = sum(own_run(name) for name in snippets) if not args.no_reference else None
 
         C = build(project)
+        # The floor builds a copy of its own, with the cache C filled: a build
+        # keeps each page's render under the configuration, so W's and F's,
+        # taken in turns in one folder, would each render every page again.
+        floor_project = Path(scratch) / "floor"
+        shutil.copytree(project, floor_project, ignore=shutil.ignore_patterns("site"))
+        floor = floor_config(floor_project)
+        build(floor_project, floor)  # warm, as W is after C
         # Side by side, so that a machine whose load drifts compares like with like.
-        floor = floor_config(project)
-        pairs = [(build(project), build(project, floor)) for _ in range(args.repeat)]
+        pairs = [(build(project), build(floor_project, floor)) for _ in range(args.repeat)]
         W = statistics.median(w for w, _ in pairs)
         F = statistics.median(f for _, f in pairs)
         warm_ratios = [w / f for w, f in pairs]
