@@ -30,7 +30,6 @@ class KeptPages:
     def __init__(self, folder: Path):
         self.folder = folder
         self.used: set[str] = set()
-        self.rewritten = 0
         # print-site's code, all of it: a new version rewrites afresh.
         code = b"".join(path.read_bytes() for path in sorted(Path(urls.__file__).parent.glob("*.py")))
         self._code = cache.sha256(code)
@@ -45,7 +44,6 @@ class KeptPages:
             pass
         rewritten = urls.fix_internal_links(page_html, page_url, directory_urls, heading_number)
         cache.write_atomically(path, rewritten.encode("utf-8"))
-        self.rewritten += 1
         return rewritten
 
     def install(self) -> None:
