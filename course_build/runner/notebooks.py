@@ -78,12 +78,16 @@ def _link_notebooks(prose: str, notebooks: Collection[str]) -> str:
     return _PAGE_LINK.sub(relink, prose)
 
 
-def lesson_notebook(page: str, settings: Settings, notebooks: Collection[str]) -> nbformat.NotebookNode:
+def lesson_notebook(
+    page: str, settings: Settings, notebooks: Collection[str], stability: dict | None = None
+) -> nbformat.NotebookNode:
     """A notebook of the page: Markdown cells and code cells with their
-    outputs. ``notebooks`` names the lessons that have one (``03-metrics``)."""
+    outputs. ``notebooks`` names the lessons that have one (``03-metrics``);
+    ``stability``, the stability record, if already read."""
     lines = page.split("\n")
     code_at = dict(_code_includes(lines))
-    stability = records.load_stability(settings) or {}
+    if stability is None:
+        stability = records.load_stability(settings) or {}
     cells: list = []
     prose: list[str] = []
     open_blocks: list[int] = []  # indentation of each admonition we are inside
@@ -155,7 +159,10 @@ def lesson_notebooks(settings: Settings, docs_dir: Path) -> dict[str, str]:
     }
     lessons = {name: markdown for name, markdown in pages.items() if is_lesson(name, markdown)}
     notebooks = {name.removesuffix(".md") for name in lessons}
+    # Read once for all lessons: parsing it took two thirds of this, at every build.
+    stability = records.load_stability(settings) or {}
     return {
-        page.removesuffix(".md") + ".ipynb": nbformat.writes(lesson_notebook(markdown, settings, notebooks)) + "\n"
+        page.removesuffix(".md") + ".ipynb": nbformat.writes(lesson_notebook(markdown, settings, notebooks, stability))
+        + "\n"
         for page, markdown in lessons.items()
     }
