@@ -22,6 +22,11 @@ WILCOXON = "18-real-data/demsar_wilcoxon.py"
 LOGISTIC = "18-real-data/logistic.py"
 BOOSTING = "18-real-data/boosting.py"
 TUNED = "18-real-data/boosting_threshold.py"
+QUICK_F1_ELSEWHERE = [
+    "12-leaderboard/leaderboard.py",
+    "12-leaderboard/smote_and_threshold.py",
+    "19-case-study/remedies.py",
+]
 DASK = "18-real-data/dask_cluster.py"
 REBALANCING = ["class_weight", "undersampling", "oversampling", "SMOTE"]
 N = 33
@@ -137,17 +142,23 @@ def test_exercise_counts(built_site):
 
 
 def test_quick_f1_is_f1_score():
-    """The examples hand the tuner ``quick_f1``; it must be ``f1_score`` of class 1."""
-    for snippet in (LOGISTIC, TUNED):
-        source = (ROOT / "snippets" / snippet).read_text(encoding="utf-8")
-        node = next(n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name == "quick_f1")
+    """The examples that hand a tuner ``quick_f1`` (lessons 12, 18 and 19): it must be
+    ``f1_score`` of class 1, to the last bit, so that the tuner picks the same threshold."""
+    defining = []
+    for path in sorted((ROOT / "snippets").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        nodes = [n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name == "quick_f1"]
+        if not nodes:
+            continue
+        defining.append(path.relative_to(ROOT / "snippets").as_posix())
         namespace: dict = {"np": np}
-        exec(compile(ast.Module([node], []), snippet, "exec"), namespace)
+        exec(compile(ast.Module(nodes, []), str(path), "exec"), namespace)
         rng = np.random.default_rng(0)
         for _ in range(200):
             y_true, y_pred = rng.integers(0, 2, 50), rng.integers(0, 2, 50)
             y_true[0] = 1
-            assert np.isclose(namespace["quick_f1"](y_true, y_pred), f1_score(y_true, y_pred)), snippet
+            assert namespace["quick_f1"](y_true, y_pred) == f1_score(y_true, y_pred), path
+    assert {LOGISTIC, TUNED, *QUICK_F1_ELSEWHERE} <= set(defining), defining
 
 
 @says(

@@ -12,6 +12,7 @@ from scipy import stats
 from sklearn.datasets import load_diabetes, load_digits, make_classification
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import make_scorer
 from sklearn.model_selection import (
     RepeatedStratifiedKFold,
     TunedThresholdClassifierCV,
@@ -45,6 +46,12 @@ def compare(metric, name_a, scores_a, name_b, scores_b, n_splits):
         f"sd {diff.std(ddof=1):.4f} | wins {wins}, ties {n - wins - losses}, "
         f"losses {losses} of {n} | p = {p:.3f}"
     )
+
+
+def quick_f1(y_true, y_pred):
+    """F1 of class 1, as f1_score gives it, without its input checks: the tuner scores
+    30 thresholds on each of 5 inner folds of 20 folds, and the checks cost more than the fits."""
+    return 2 * np.sum(y_true & y_pred) / (np.sum(y_true) + np.sum(y_pred))
 
 
 def logistic(sampler=None, **kwargs):
@@ -86,7 +93,7 @@ models = {
     "SMOTEENN": logistic(SMOTEENN(random_state=SEED)),
     "SMOTETomek": logistic(SMOTETomek(random_state=SEED)),
     "tuned threshold": TunedThresholdClassifierCV(
-        logistic(), scoring="f1", thresholds=30, random_state=SEED
+        logistic(), scoring=make_scorer(quick_f1), thresholds=30, random_state=SEED
     ),
     "gradient boosting": HistGradientBoostingClassifier(random_state=SEED),
 }

@@ -6,6 +6,7 @@ from imblearn.pipeline import Pipeline
 from scipy import stats
 from sklearn.datasets import load_diabetes
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import make_scorer
 from sklearn.model_selection import (
     RepeatedStratifiedKFold,
     TunedThresholdClassifierCV,
@@ -45,6 +46,11 @@ X, progression = load_diabetes(return_X_y=True)
 y = (progression > np.percentile(progression, 90)).astype(int)
 
 
+def quick_f1(y_true, y_pred):
+    """F1 of class 1, as f1_score gives it, without its input checks (as in the leaderboard)."""
+    return 2 * np.sum(y_true & y_pred) / (np.sum(y_true) + np.sum(y_pred))
+
+
 def tuned(*sampler):
     """Scale, optionally resample, fit a logistic regression; tune the threshold for F1."""
     steps = [
@@ -54,7 +60,7 @@ def tuned(*sampler):
     ]
     # The tuner refits the whole pipeline, so SMOTE still sees training data only.
     return TunedThresholdClassifierCV(
-        Pipeline(steps), scoring="f1", thresholds=30, random_state=SEED
+        Pipeline(steps), scoring=make_scorer(quick_f1), thresholds=30, random_state=SEED
     )
 
 

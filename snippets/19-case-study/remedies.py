@@ -9,6 +9,7 @@ from imblearn.under_sampling import RandomUnderSampler
 from scipy import stats
 from sklearn import set_config
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import make_scorer
 from sklearn.model_selection import (
     StratifiedGroupKFold,
     TunedThresholdClassifierCV,
@@ -56,6 +57,12 @@ dev, test = next(
 X, y, groups = X.iloc[dev], y[dev], groups[dev]  # the test set stays aside
 
 
+def quick_f1(y_true, y_pred):
+    """F1 of class 1, as f1_score gives it, without its input checks: the tuner scores
+    100 thresholds on each of 5 inner folds of 20 folds, and the checks cost more than the fits."""
+    return 2 * np.sum(y_true & y_pred) / (np.sum(y_true) + np.sum(y_pred))
+
+
 def logistic(*sampler, class_weight=None):
     return make_pipeline(
         FunctionTransformer(np.log1p),
@@ -71,7 +78,7 @@ models = {
     "undersampling": logistic(RandomUnderSampler(random_state=SEED)),
     "SMOTE": logistic(SMOTE(random_state=SEED)),
     "tuned threshold": TunedThresholdClassifierCV(
-        logistic(), scoring="f1", cv=StratifiedGroupKFold(5)
+        logistic(), scoring=make_scorer(quick_f1), cv=StratifiedGroupKFold(5)
     ),
 }
 metrics = {

@@ -110,16 +110,19 @@ def evaluate(load):
     ):
         X_train, y_train = X[train], y[train]
         ratio = (y_train == 0).sum() / (y_train == 1).sum()
-        # Tuned on inner folds of the training rows only, the same folds for both:
+        # Tuned on inner folds of the training rows only, split once, the same for both:
         # the weight whose F1 at 0.5 is best, and the unweighted model's best threshold.
-        inner = StratifiedGroupKFold(2, shuffle=True, random_state=SEED)
+        inner = list(
+            StratifiedGroupKFold(2, shuffle=True, random_state=SEED).split(
+                X_train, y_train, groups[train]
+            )
+        )
         candidates = {"none": 1.0, "square root": np.sqrt(ratio), "ratio": ratio}
         out_of_fold = {
             name: cross_val_predict(
                 lgb.LGBMClassifier(scale_pos_weight=weight, **LIGHTGBM),
                 X_train,
                 y_train,
-                groups=groups[train],
                 cv=inner,
                 method="predict_proba",
             )[:, 1]
