@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from course_build.runner.publish import snippet_files
-from course_build.runner.render import Rendering, SnippetFailure, cached_entry, render_all
+from course_build.runner.render import Rendering, SnippetFailure, cached_entry, longest_first, render_all
 from course_build.runner.schedule import SnippetProcesses, thread_share
 from course_build.runner.settings import load_settings
 from tests.conftest import mkdocs_build
@@ -265,6 +265,31 @@ def test_a_snippet_runs_as_main_with_its_own_folder_as_working_directory(tmp_pat
     make_project(tmp_path, {"lesson/where.py": source})
     render(tmp_path)
     assert cached_entry(load_settings(tmp_path), "lesson/where.py")["stdout"] == "__main__ lesson where.py\n"
+
+
+def test_a_fresh_clone_starts_the_snippets_longest_on_record_first(tmp_path):
+    """With no last run to go by, the durations record orders the snippets
+    (by name, or by time limit, they would run a, b, c)."""
+    started = tmp_path / "started.txt"
+    names = ["a.py", "b.py", "c.py"]
+    make_project(tmp_path, {n: f"open({str(started)!r}, 'a').write({n!r} + ' ')\n" for n in names})
+    record = {"a.py": 0.5, "b.py": 40.0, "c.py": 9.0}
+    (tmp_path / "snippets" / "durations.toml").write_text(
+        "".join(f'"{n}" = {{ cpu-seconds = {t}, source = "an older source" }}\n' for n, t in record.items())
+    )
+    report = render(tmp_path, workers=1)
+    assert started.read_text().split() == ["b.py", "c.py", "a.py"]
+    assert len(report.stale_records) == 1  # one warning, naming the three measured from another source
+
+
+def test_longest_first_trusts_a_last_run_over_the_record_and_starts_the_unknown_first():
+    order = longest_first(
+        ["on record", "ran before", "never measured", "short"],
+        last_run={"ran before": 30.0, "short": 1.0},
+        recorded={"on record": 20.0, "ran before": 2.0},
+        timeout=lambda snippet: 60.0,
+    )
+    assert order == ["never measured", "ran before", "on record", "short"]
 
 
 # --- the cache ---------------------------------------------------------------

@@ -14,7 +14,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,6 +241,22 @@ class Rendering:
         atexit.unregister(self.stop)
 
 
+def longest_first(
+    snippets: list[str], last_run: dict[str, float], recorded: dict[str, float], timeout: Callable[[str], float]
+) -> list[str]:
+    """The order to start ``snippets`` in: longest first, so that no long snippet
+    starts last and runs alone while the other cores sit idle. A snippet's
+    length is its last run's seconds, however old; else (a fresh clone) its CPU
+    seconds in the durations record, for whatever source was measured. Those
+    with neither go first of all, the longest time limit first."""
+
+    def key(snippet: str) -> tuple[int, float]:
+        seconds = last_run.get(snippet, recorded.get(snippet))
+        return (0, -timeout(snippet)) if seconds is None else (1, -seconds)
+
+    return sorted(snippets, key=key)
+
+
 def _render_locked(
     settings: Settings,
     workers: int,
@@ -265,11 +281,13 @@ def _render_locked(
             stale.append(snippet)
     if stale:
         log.info(f"snippets: running {len(stale)} of {len(snippets)} ({len(snippets) - len(stale)} cached)")
-        # Longest first (by their last run, however old), so that no long snippet
-        # starts last and runs alone while the other cores sit idle. Snippets never
-        # run (a fresh clone) go first, those given the longest time limit first.
         last_run = {s: entries.load(settings, s) for s in stale}
-        stale.sort(key=lambda s: (1, -last_run[s].seconds) if last_run[s] else (0, -settings.for_snippet(s).timeout))
+        stale = longest_first(
+            stale,
+            {s: entry.seconds for s, entry in last_run.items() if entry is not None},
+            {s: m.cpu_seconds for s, m in (records.load_durations(settings) or {}).items()},
+            lambda s: settings.for_snippet(s).timeout,
+        )
         snippets_folder = settings.snippets_dir.relative_to(settings.root).as_posix()
         with tempfile.TemporaryDirectory(prefix="snippet-runner-") as scratch:
             jobs = [
