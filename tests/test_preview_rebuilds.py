@@ -104,7 +104,7 @@ def test_a_render_that_warned_is_rendered_again_and_warns_again(tmp_path, across
     assert render_twice(tmp_path, warn=True, across_builds=across_builds).renders == 2
 
 
-def test_unchanged_html_reuses_its_search_entries():
+def test_unchanged_html_reuses_its_search_entries(tmp_path):
     indexed = []
 
     class Index:
@@ -117,7 +117,7 @@ def test_unchanged_html_reuses_its_search_entries():
     def page(content: str):
         return SimpleNamespace(url="a/", title="A", meta={}, content=content)
 
-    entries = SearchEntries()
+    entries = SearchEntries(tmp_path / "kept")
     for content, surroundings in [
         ("<p>one</p>", "site"),
         ("<p>one</p>", "site"),

@@ -46,9 +46,9 @@ class _CountWarnings(logging.Handler):
 
 class _Kept:
     """Values by name, each under the key it was made with: in memory, and
-    with a folder also on disk, one file a name (written atomically)."""
+    on disk in ``folder``, one file a name (written atomically)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._memory: dict[str, tuple[str, object]] = {}
         self._used: set[str] = set()
@@ -60,7 +60,7 @@ class _Kept:
         """The value kept for ``name`` under ``key``, or None."""
         self._used.add(name)
         kept = self._memory.get(name)
-        if kept is None and self.folder is not None:
+        if kept is None:
             try:
                 kept = pickle.loads(self._path(name).read_bytes())
             except Exception:  # noqa: BLE001 - missing, or written by other code: made afresh
@@ -73,20 +73,18 @@ class _Kept:
     def put(self, name: str, key: str, value) -> None:
         self._used.add(name)
         self._memory[name] = (key, value)
-        if self.folder is not None:
-            cache.write_atomically(self._path(name), pickle.dumps((key, value)))
+        cache.write_atomically(self._path(name), pickle.dumps((key, value)))
 
     def drop(self, name: str) -> None:
         self._memory.pop(name, None)
-        if self.folder is not None:
-            self._path(name).unlink(missing_ok=True)
+        self._path(name).unlink(missing_ok=True)
 
     def forget_unused(self) -> None:
         """Drop what this build did not ask for (pages since removed), and
         start counting afresh for the next."""
         for name in set(self._memory) - self._used:
             del self._memory[name]
-        if self.folder is not None and self.folder.is_dir():
+        if self.folder.is_dir():
             used = {self._path(name).name for name in self._used}
             for path in self.folder.glob("*.pickle"):
                 if path.name not in used:
@@ -113,7 +111,7 @@ def surroundings(config, files) -> str:
 class PageRenders:
     """Each page's last render, under the key it was rendered with."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path) -> None:
         # By page: what render set, and its links to other pages' anchors.
         self._kept = _Kept(folder)
 
@@ -177,7 +175,7 @@ def _included(markdown: str, base_paths: list[Path], seen: frozenset[str] = froz
 class SearchEntries:
     """Each page's entries in Material's search index, under its URL and HTML."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path) -> None:
         self._kept = _Kept(folder)
 
     def forget_unused(self) -> None:
